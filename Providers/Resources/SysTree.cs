@@ -77,9 +77,29 @@ public sealed class SysTree
     /// <summary>Whether the path, links followed, is something other than a directory.</summary>
     public bool IsFile(string path)
     {
-        var resolved = TextLinks ? Walk(path) : path;
+        if (TextLinks)
+        {
+            var resolved = Walk(path);
 
-        return resolved is not null && File.Exists(HostPath(resolved));
+            return resolved is not null && File.Exists(HostPath(resolved));
+        }
+
+        // File.Exists is true for a dangling link: confirm the target with realpath.
+        var host = HostPath(path);
+        if (!File.Exists(host))
+        {
+            return false;
+        }
+
+        if (new FileInfo(host).LinkTarget is null)
+        {
+            return true;
+        }
+
+        var pointer = LibC.RealPath(host, 0);
+        LibC.Free(pointer);
+
+        return pointer != 0;
     }
 
     /// <summary>Whether the path, links followed, exists at all (<c>stat</c> succeeds).</summary>
@@ -102,7 +122,7 @@ public sealed class SysTree
         {
             var errno = Marshal.GetLastPInvokeError();
             throw new ProviderException(
-                $"Failed to resolve \"{path}\": {Marshal.GetPInvokeErrorMessage(errno)}");
+                $"Failed to resolve \"{path}\": {ErrnoText.Of(errno)}");
         }
 
         try
