@@ -150,7 +150,9 @@ public sealed class CollectContext
         return node > 0 ? (ulong)node : 0;
     }
 
-    /// <summary>§4.7: driver name and version (module version, else the kernel release); both "" without a driver.</summary>
+    /// <summary>
+    /// §4.7: driver name and version (module version, else the kernel release); both "" without a driver.
+    /// </summary>
     public (string Driver, string Version) Driver(string device)
     {
         var link = SysTree.Join(device, "driver");

@@ -2,7 +2,9 @@ using IncusOs.Providers.Resources.Wire;
 
 namespace IncusOs.Providers.Resources;
 
-/// <summary>The live machine's resources, collected off the calling thread (a cold run reads thousands of files).</summary>
+/// <summary>
+/// The live machine's resources, collected off the calling thread (a cold run reads thousands of files).
+/// </summary>
 public sealed class HostResourcesProvider : IResourcesProvider
 {
     private readonly ResourcesCollector _collector;

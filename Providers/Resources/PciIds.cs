@@ -17,7 +17,9 @@ public sealed class PciIds
 
     public static PciIds Empty { get; } = new(new(StringComparer.Ordinal));
 
-    /// <summary>The first candidate that exists, parsed; <see cref="Empty"/> when none exists or it cannot be read.</summary>
+    /// <summary>
+    /// The first candidate that exists, parsed; <see cref="Empty"/> when none exists or it cannot be read.
+    /// </summary>
     public static PciIds Load(IEnumerable<string> candidates)
     {
         foreach (var path in candidates)

@@ -59,7 +59,8 @@ public sealed class ResourcesCollector
         }
     }
 
-    public static async Task<T> SectionAsync<T>(string name, CollectContext context, Func<CollectContext, Task<T>> collect)
+    public static async Task<T> SectionAsync<T>(
+        string name, CollectContext context, Func<CollectContext, Task<T>> collect)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         try

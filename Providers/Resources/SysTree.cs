@@ -137,7 +137,9 @@ public sealed class SysTree
         }
     }
 
-    /// <summary>The base name of a link's own target, without resolving it (it may dangle); null if not a link.</summary>
+    /// <summary>
+    /// The base name of a link's own target, without resolving it (it may dangle); null if not a link.
+    /// </summary>
     public string? ReadLinkName(string path)
     {
         string? target;

@@ -74,7 +74,8 @@ public static class CpuCollector
         foreach (var name in context.Tree.List(CpuRoot))
         {
             if (name.StartsWith("cpu", StringComparison.Ordinal)
-                && long.TryParse(name.AsSpan(3), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+                && long.TryParse(
+                    name.AsSpan(3), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
                 && context.Exists($"{CpuRoot}/{name}/topology"))
             {
                 ids.Add(id);

@@ -91,7 +91,10 @@ public static class GpuCollector
     }
 
     private static ResourcesGpuCard CollectCard(
-        CollectContext context, string device, string address, IReadOnlyDictionary<string, ResourcesGpuCardNvidia> nvidia)
+        CollectContext context,
+        string device,
+        string address,
+        IReadOnlyDictionary<string, ResourcesGpuCardNvidia> nvidia)
     {
         var dev = context.DeviceWalk(device);
         var card = new ResourcesGpuCard { PciAddress = address };

@@ -38,7 +38,9 @@ public static class MeminfoParser
         return values;
     }
 
-    /// <summary>An integer with an optional binary unit (<c>KiB</c>, <c>MiB</c>, …); no unit means the number itself.</summary>
+    /// <summary>
+    /// An integer with an optional binary unit (<c>KiB</c>, <c>MiB</c>, …); no unit means the number itself.
+    /// </summary>
     public static ulong ParseSize(string text, string source)
     {
         var digits = 0;

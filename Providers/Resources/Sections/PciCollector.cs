@@ -2,7 +2,9 @@ using IncusOs.Providers.Resources.Wire;
 
 namespace IncusOs.Providers.Resources.Sections;
 
-/// <summary>The <c>pci</c> section (resources.md §11): every function, with names, driver, IOMMU group and VPD.</summary>
+/// <summary>
+/// The <c>pci</c> section (resources.md §11): every function, with names, driver, IOMMU group and VPD.
+/// </summary>
 public static class PciCollector
 {
     public const string PciDevices = "/sys/bus/pci/devices";

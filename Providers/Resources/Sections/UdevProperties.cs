@@ -3,7 +3,9 @@ using System.Text;
 
 namespace IncusOs.Providers.Resources.Sections;
 
-/// <summary>The udev database record of a device (resources.md §4.10): its <c>E:</c> lines as key/value pairs.</summary>
+/// <summary>
+/// The udev database record of a device (resources.md §4.10): its <c>E:</c> lines as key/value pairs.
+/// </summary>
 public static class UdevProperties
 {
     /// <summary>Keys keep their <c>E:</c> prefix; both sides are trimmed; lines without <c>=</c> are ignored.</summary>

@@ -34,7 +34,8 @@ public sealed class SysTreeTests
 
         Assert.True(exists);
         Assert.False(sys.ExistsFollowing($"{VirtioDevice}/driver"));
-        Assert.Equal("Failed to resolve \"/sys/class/block/vda/device/driver\": no such file or directory", error.Message);
+        Assert.Equal(
+            "Failed to resolve \"/sys/class/block/vda/device/driver\": no such file or directory", error.Message);
     }
 
     [Theory]
