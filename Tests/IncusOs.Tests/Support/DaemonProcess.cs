@@ -34,6 +34,9 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     public HttpClient Client { get; private set; }
 
+    /// <summary>The daemon's process id (the <c>dotnet</c> host runs the daemon in-process).</summary>
+    public int Pid => _process!.Id;
+
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
     public string Output
