@@ -127,7 +127,7 @@ public sealed class ResourcesActor : ReceiveActor
             CancellationToken.None).PipeTo(Self);
     }
 
-    /// <summary>Query: the resources document (a <see cref="ResourcesDocument"/>) or a <see cref="Rejection"/>.</summary>
+    /// <summary>Query: answered with the <see cref="ResourcesDocument"/> or a <see cref="Rejection"/>.</summary>
     public sealed record GetResources
     {
         public static readonly GetResources Instance = new();

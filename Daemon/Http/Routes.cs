@@ -11,6 +11,7 @@ public static class Routes
         routes.Add("/", new() { ["GET"] = RootEndpoints.GetVersionsAsync });
         routes.Add("/1.0", new() { ["GET"] = RootEndpoints.GetRootAsync });
         routes.Add("/1.0/system", new() { ["PUT"] = SystemEndpoints.PutAsync });
+        routes.Add("/1.0/system/resources", new() { ["GET"] = ResourcesEndpoints.GetAsync });
         routes.Add("/1.0/debug", new() { ["GET"] = DebugEndpoints.GetAsync });
 
         return routes;

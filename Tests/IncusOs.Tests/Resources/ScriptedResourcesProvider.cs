@@ -25,7 +25,8 @@ internal sealed class ScriptedResourcesProvider : IResourcesProvider
         return await _next.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Complete(ResourcesDocument document) => Interlocked.Exchange(ref _next, NewSource()).SetResult(document);
+    public void Complete(ResourcesDocument document) =>
+        Interlocked.Exchange(ref _next, NewSource()).SetResult(document);
 
     public void Fail(string message) =>
         Interlocked.Exchange(ref _next, NewSource()).SetException(new ProviderException(message));
