@@ -3,7 +3,7 @@ using IncusOs.Providers.Resources.Native;
 
 namespace IncusOs.Tests.Resources;
 
-/// <summary>ethtool answers per interface; an interface or query without an answer fails with the given errno.</summary>
+/// <summary>ethtool answers per interface; a missing answer fails with an errno (ENODEV for GLINK).</summary>
 internal sealed class ScriptedEthtool : IEthtool
 {
     public Dictionary<string, byte[]> Permanent { get; } = [];
