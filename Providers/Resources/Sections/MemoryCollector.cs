@@ -9,6 +9,9 @@ public static class MemoryCollector
     private const string MemoryRoot = "/sys/devices/system/memory";
     private const string NodeRoot = "/sys/devices/system/node";
 
+    // Marks a block whose online file exists but cannot be read (which disables the block count).
+    private static readonly string Unreadable = new('?', 1);
+
     public static ResourcesMemory Collect(CollectContext context)
     {
         var info = MeminfoParser.Parse(context.Read("/proc/meminfo"), "/proc/meminfo");
@@ -17,7 +20,9 @@ public static class MemoryCollector
         var hugeTotal = Get(info, "HugePages_Total");
         var hugeFree = Get(info, "HugePages_Free");
 
-        var total = OnlineBytes(context, MemoryRoot, blockSize);
+        // Node directories link the same memory blocks again: read each block's state once per collection.
+        var online = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var total = OnlineBytes(context, MemoryRoot, blockSize, online);
         if (total == 0)
         {
             total = Get(info, "MemTotal");
@@ -34,13 +39,14 @@ public static class MemoryCollector
 
         if (context.Exists(NodeRoot))
         {
-            memory.Nodes = CollectNodes(context, blockSize, pageSize);
+            memory.Nodes = CollectNodes(context, blockSize, pageSize, online);
         }
 
         return memory;
     }
 
-    private static List<ResourcesMemoryNode> CollectNodes(CollectContext context, ulong blockSize, ulong pageSize)
+    private static List<ResourcesMemoryNode> CollectNodes(
+        CollectContext context, ulong blockSize, ulong pageSize, Dictionary<string, string?> online)
     {
         var nodes = new List<ResourcesMemoryNode>();
         foreach (var entry in context.Tree.List(NodeRoot))
@@ -54,7 +60,7 @@ public static class MemoryCollector
             var number = CollectContext.ParseU64(
                 entry.StartsWith("node", StringComparison.Ordinal) ? entry[4..] : entry, dir);
             var info = MeminfoParser.Parse(context.Read($"{dir}/meminfo"), $"{dir}/meminfo");
-            var total = OnlineBytes(context, dir, blockSize);
+            var total = OnlineBytes(context, dir, blockSize, online);
             var hugeTotal = Get(info, "HugePages_Total");
             nodes.Add(new ResourcesMemoryNode
             {
@@ -81,7 +87,8 @@ public static class MemoryCollector
     }
 
     // Online memory blocks in a directory × block size; 0 on any problem (never fatal).
-    private static ulong OnlineBytes(CollectContext context, string directory, ulong blockSize)
+    private static ulong OnlineBytes(
+        CollectContext context, string directory, ulong blockSize, Dictionary<string, string?> known)
     {
         if (blockSize == 0)
         {
@@ -101,14 +108,24 @@ public static class MemoryCollector
         ulong count = 0;
         foreach (var entry in entries)
         {
-            var online = $"{directory}/{entry}/online";
-            if (!entry.StartsWith("memory", StringComparison.Ordinal) || !context.Exists(online))
+            if (!entry.StartsWith("memory", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var value = context.Tree.TryReadText(online);
+            if (!known.TryGetValue(entry, out var value))
+            {
+                var online = $"{directory}/{entry}/online";
+                value = context.Exists(online) ? context.Tree.TryReadText(online) ?? Unreadable : null;
+                known[entry] = value;
+            }
+
             if (value is null)
+            {
+                continue;
+            }
+
+            if (ReferenceEquals(value, Unreadable))
             {
                 return 0;
             }
