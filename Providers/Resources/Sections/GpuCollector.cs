@@ -12,8 +12,8 @@ public static class GpuCollector
 
     public static async Task<ResourcesGpu> CollectAsync(CollectContext context)
     {
+        // uname is read up front, as the reference does: its failure fails the section even without drivers.
         _ = context.Uname;
-        _ = context.PciIds;
         var nvidia = await NvidiaInfo.LoadAsync(context).ConfigureAwait(false);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var cards = new List<ResourcesGpuCard>();

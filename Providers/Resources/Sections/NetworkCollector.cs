@@ -13,8 +13,8 @@ public static class NetworkCollector
 
     public static ResourcesNetwork Collect(CollectContext context)
     {
+        // uname is read up front, as the reference does: its failure fails the section even without drivers.
         _ = context.Uname;
-        _ = context.PciIds;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var cards = new List<ResourcesNetworkCard>();
         var vfs = new Dictionary<string, List<ResourcesNetworkCard>>(StringComparer.Ordinal);

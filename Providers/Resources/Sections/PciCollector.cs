@@ -17,7 +17,7 @@ public static class PciCollector
             return pci;
         }
 
-        _ = context.PciIds;
+        // uname is read up front, as the reference does: its failure fails the section even without drivers.
         _ = context.Uname;
         foreach (var address in context.Tree.List(PciDevices))
         {

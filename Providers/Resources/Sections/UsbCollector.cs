@@ -18,6 +18,7 @@ public static class UsbCollector
         }
 
         var entries = context.Tree.List(UsbDevices);
+        // uname is read up front, as the reference does: its failure fails the section even without drivers.
         _ = context.Uname;
         foreach (var entry in entries)
         {
