@@ -43,6 +43,50 @@ public static class Pcr7
             return Logged(e);
         });
 
+    /// <summary>
+    /// The EV_EFI_VARIABLE_AUTHORITY substitution of security.md §2.4: a logged certificate that is not
+    /// <paramref name="bootSigner"/> but shares the first four words of its subject is replaced by the db
+    /// entry holding <paramref name="bootSigner"/> (a signing-key rotation). Returns the new
+    /// EFI_SIGNATURE_DATA, or null to keep the logged event.
+    /// </summary>
+    public static Func<UefiVariableData, byte[]?> AuthoritySubstitution(byte[] bootSigner, byte[] db)
+    {
+        var signer = SecureBootCertificates.TryDescribe("db", bootSigner);
+        var entry = SafeParse(db).FirstOrDefault(e => e.IsX509 && e.Data.AsSpan().SequenceEqual(bootSigner));
+
+        return logged =>
+        {
+            if (signer is null || entry is null || logged.Name != "db" || logged.Data.Length <= 16)
+            {
+                return null;
+            }
+
+            var loggedDer = logged.Data[16..];
+            if (loggedDer.AsSpan().SequenceEqual(bootSigner)
+                || SecureBootCertificates.TryDescribe("db", loggedDer) is not { } loggedCertificate
+                || FirstWords(loggedCertificate.Subject) != FirstWords(signer.Subject))
+            {
+                return null;
+            }
+
+            return EfiSignatureListWriter.SignatureData(entry.Owner, entry.Data);
+        };
+    }
+
+    private static string FirstWords(string subject) => string.Join(' ', subject.Split(' ').Take(4));
+
+    private static IReadOnlyList<EfiSignature> SafeParse(byte[] data)
+    {
+        try
+        {
+            return EfiSignatureList.Parse(data);
+        }
+        catch (ProviderException)
+        {
+            return [];
+        }
+    }
+
     private static byte[] Extend(TcgEventLog log, Func<TcgEvent, byte[]> digestOf)
     {
         var pcr = new byte[32];
