@@ -44,7 +44,8 @@ public sealed class KeySlotOperations
     }
 
     /// <summary>Enrols a passphrase on every volume; a failure removes the slots it had added.</summary>
-    public async Task<Outcome> AddAsync(IReadOnlyList<string> keys, string passphrase, CancellationToken cancellationToken)
+    public async Task<Outcome> AddAsync(
+        IReadOnlyList<string> keys, string passphrase, CancellationToken cancellationToken)
     {
         try
         {
@@ -156,7 +157,8 @@ public sealed class KeySlotOperations
         foreach (var volume in volumes)
         {
             var active = await _volumes.IsActiveAsync(volume, cancellationToken).ConfigureAwait(false);
-            var unlocks = active && await _volumes.CanUnlockWithTpmAsync(volume, cancellationToken).ConfigureAwait(false);
+            var unlocks = active
+                && await _volumes.CanUnlockWithTpmAsync(volume, cancellationToken).ConfigureAwait(false);
             if (active && !unlocks)
             {
                 tpmStatus ??= await _tpm.GetStatusAsync(cancellationToken).ConfigureAwait(false);
@@ -168,7 +170,7 @@ public sealed class KeySlotOperations
         return result;
     }
 
-    /// <summary>The observed part of <c>GET</c> (security.md §2 steps 2–5) around a snapshot of the actor's state.</summary>
+    /// <summary>The observed part of <c>GET</c> (security.md §2 steps 2–5) around the actor's state.</summary>
     public async Task<object> DescribeAsync(
         SecurityState state, IReadOnlyList<EncryptedVolume> volumes, CancellationToken cancellationToken)
     {
@@ -185,7 +187,8 @@ public sealed class KeySlotOperations
                     state.Retrieved,
                     volumes,
                     enabled,
-                    [.. certificates.Select(c => new SecureBootCertificateDocument(c.Type, c.Fingerprint, c.Subject, c.Issuer))],
+                    [.. certificates.Select(c =>
+                        new SecureBootCertificateDocument(c.Type, c.Fingerprint, c.Subject, c.Issuer))],
                     tpmStatus,
                     poolKeys));
         }
@@ -195,7 +198,7 @@ public sealed class KeySlotOperations
         }
     }
 
-    /// <summary>Enrols each passphrase on each volume; on failure wipes the slots this call added, then rethrows.</summary>
+    /// <summary>Enrols each passphrase on each volume; a failure wipes the slots it added and rethrows.</summary>
     private async Task EnrollEverywhereAsync(
         IReadOnlyList<LuksVolume> volumes, IReadOnlyList<string> passphrases, CancellationToken cancellationToken)
     {
@@ -226,7 +229,9 @@ public sealed class KeySlotOperations
             try
             {
                 var now = await _volumes.ListSlotsAsync(volume, CancellationToken.None).ConfigureAwait(false);
-                var added = now.Where(s => s.HoldsPassphrase && !existing.Contains(s.Index)).Select(s => s.Index).ToList();
+                var added = now.Where(s => s.HoldsPassphrase && !existing.Contains(s.Index))
+                    .Select(s => s.Index)
+                    .ToList();
                 await _volumes.WipeSlotsAsync(volume, added, CancellationToken.None).ConfigureAwait(false);
             }
             catch (ProviderException)

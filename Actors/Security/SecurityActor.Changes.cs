@@ -47,7 +47,10 @@ public sealed partial class SecurityActor
             Self,
             success: outcome => new KeysChangeCompleted(operation, replyTo, outcome, started),
             failure: ex => new KeysChangeCompleted(
-                operation, replyTo, new KeySlotOperations.Outcome(null, Rejection.BadRequest(ex.GetBaseException().Message)), started));
+                operation,
+                replyTo,
+                new KeySlotOperations.Outcome(null, Rejection.BadRequest(ex.GetBaseException().Message)),
+                started));
     }
 
     private void HandleKeysChangeCompleted(KeysChangeCompleted message)
@@ -61,11 +64,16 @@ public sealed partial class SecurityActor
 
         if (message.Outcome.Reply is Rejection rejection)
         {
-            _log.Error("Recovery key {Operation} failed after {Seconds:F1}s: {Reason}", message.Operation, Seconds(message.Started), rejection.Message);
+            _log.Error(
+                "Recovery key {Operation} failed after {Seconds:F1}s: {Reason}",
+                message.Operation,
+                Seconds(message.Started),
+                rejection.Message);
         }
         else
         {
-            _log.Info("Recovery key {Operation} finished in {Seconds:F1}s", message.Operation, Seconds(message.Started));
+            _log.Info(
+                "Recovery key {Operation} finished in {Seconds:F1}s", message.Operation, Seconds(message.Started));
         }
 
         message.ReplyTo.Tell(message.Outcome.Reply);
@@ -91,7 +99,10 @@ public sealed partial class SecurityActor
     {
         if (message.Reply is Rejection rejection)
         {
-            _log.Warning("TPM encryption bindings not reset after {Seconds:F1}s: {Reason}", Seconds(message.Started), rejection.Message);
+            _log.Warning(
+                "TPM encryption bindings not reset after {Seconds:F1}s: {Reason}",
+                Seconds(message.Started),
+                rejection.Message);
             message.ReplyTo.Tell(rejection);
             BecomeIdle();
             return;
@@ -101,7 +112,8 @@ public sealed partial class SecurityActor
         var system = SystemActorRef(Context.System);
         if (system is null)
         {
-            message.ReplyTo.Tell(Rejection.Internal("the system subsystem is not running, so the machine cannot reboot"));
+            message.ReplyTo.Tell(
+                Rejection.Internal("the system subsystem is not running, so the machine cannot reboot"));
             BecomeIdle();
             return;
         }

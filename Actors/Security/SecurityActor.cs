@@ -13,11 +13,11 @@ namespace IncusOs.Actors.Security;
 /// <summary>
 /// Owns the LUKS recovery keys, their retrieved flag and the cached volume states, and runs every
 /// operation on key slots or the TPM one at a time. <c>Starting</c> (first-start key, volume states)
-/// queues every request, as DECISIONS.md asks for start-up. <c>Busy</c> while an operation runs: <see cref="GetSecurity"/>
-/// is still answered at once; <see cref="AddRecoveryKey"/>, <see cref="RemoveRecoveryKey"/> and
-/// <see cref="ResetEncryptionBindings"/> are stashed and run in order afterwards. At first start it
-/// enrols a generated recovery key (security.md §5); a failure there fails the actor, which the
-/// supervisor restarts.
+/// queues every request, as DECISIONS.md asks for start-up. <c>Busy</c> while an operation runs:
+/// <see cref="GetSecurity"/> is still answered at once; <see cref="AddRecoveryKey"/>,
+/// <see cref="RemoveRecoveryKey"/> and <see cref="ResetEncryptionBindings"/> are stashed and run in
+/// order afterwards. At first start it enrols a generated recovery key (security.md §5); a failure
+/// there fails the actor, which the supervisor restarts.
 /// </summary>
 public sealed partial class SecurityActor : ReceiveActor, IWithStash
 {
@@ -61,7 +61,7 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
         public override string ToString() => "AddRecoveryKey { Passphrase = (hidden) }";
     }
 
-    /// <summary><c>DELETE</c>: removes the passphrase from both volumes; <see cref="Done"/> or a 400 rejection.</summary>
+    /// <summary><c>DELETE</c>: removes it from the volumes; <see cref="Done"/> or a 400 rejection.</summary>
     public sealed record RemoveRecoveryKey(string Passphrase)
     {
         public override string ToString() => "RemoveRecoveryKey { Passphrase = (hidden) }";
@@ -76,12 +76,14 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
         public static readonly ResetEncryptionBindings Instance = new();
     }
 
-    private sealed record StartupCompleted(string? GeneratedKey, IReadOnlyList<EncryptedVolume>? Volumes, Exception? Failure)
+    private sealed record StartupCompleted(
+        string? GeneratedKey, IReadOnlyList<EncryptedVolume>? Volumes, Exception? Failure)
     {
         public override string ToString() => $"StartupCompleted {{ Generated = {GeneratedKey is not null} }}";
     }
 
-    private sealed record KeysChangeCompleted(string Operation, IActorRef ReplyTo, KeySlotOperations.Outcome Outcome, long Started);
+    private sealed record KeysChangeCompleted(
+        string Operation, IActorRef ReplyTo, KeySlotOperations.Outcome Outcome, long Started);
 
     private sealed record BindingsReset(IActorRef ReplyTo, object Reply, long Started);
 
@@ -176,8 +178,13 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
 
     private void HandleGetSecurity(GetSecurity message)
     {
-        _state = _state.MarkRetrieved();
-        _store.Save(_state);
+        var retrieved = _state.MarkRetrieved();
+        if (!ReferenceEquals(retrieved, _state))
+        {
+            _state = retrieved;
+            _store.Save(_state);
+        }
+
         var state = _state;
         var volumes = _volumes;
         var operations = _operations;
@@ -188,8 +195,12 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
 
     private void HandlePoolEncryptionKeyCreated(PoolEncryptionKeyCreated message)
     {
-        _state = _state.MarkUnretrieved();
-        _store.Save(_state);
+        var unretrieved = _state.MarkUnretrieved();
+        if (!ReferenceEquals(unretrieved, _state))
+        {
+            _state = unretrieved;
+            _store.Save(_state);
+        }
     }
 
     private void BecomeIdle()

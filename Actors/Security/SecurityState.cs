@@ -24,7 +24,8 @@ public sealed record SecurityState
     public SecurityState WithKeys(IReadOnlyList<string> keys) => this with { RecoveryKeys = keys };
 
     /// <summary>The first-start key (security.md §5): enrolled by the daemon, so not yet retrieved.</summary>
-    public SecurityState WithGeneratedKey(string key) => this with { RecoveryKeys = [.. RecoveryKeys, key], Retrieved = false };
+    public SecurityState WithGeneratedKey(string key) =>
+        this with { RecoveryKeys = [.. RecoveryKeys, key], Retrieved = false };
 
     public override string ToString() => $"SecurityState {{ Keys = {RecoveryKeys.Count}, Retrieved = {Retrieved} }}";
 }

@@ -7,7 +7,8 @@ public sealed record SystemSecurityState(
     [property: JsonProperty("encryption_recovery_keys_retrieved")] bool EncryptionRecoveryKeysRetrieved,
     [property: JsonProperty("encrypted_volumes")] IReadOnlyList<EncryptedVolume> EncryptedVolumes,
     [property: JsonProperty("secure_boot_enabled")] bool SecureBootEnabled,
-    [property: JsonProperty("secure_boot_certificates")] IReadOnlyList<SecureBootCertificateDocument> SecureBootCertificates,
+    [property: JsonProperty("secure_boot_certificates")]
+    IReadOnlyList<SecureBootCertificateDocument> SecureBootCertificates,
     [property: JsonProperty("tpm_status")] string TpmStatus,
     [property: JsonProperty("pool_recovery_keys")] IReadOnlyDictionary<string, string> PoolRecoveryKeys)
 {

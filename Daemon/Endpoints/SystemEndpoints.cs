@@ -26,7 +26,8 @@ public static class SystemEndpoints
             "reboot" => await request.AskAsync<SystemActor>(
                 new SystemActor.PerformPowerAction(PowerAction.Reboot)).ConfigureAwait(false),
             "reset_encryption_bindings" => await request.AskAsync<SecurityActor>(
-                SecurityActor.ResetEncryptionBindings.Instance, SecurityEndpoints.SlotTimeout(request)).ConfigureAwait(false),
+                    SecurityActor.ResetEncryptionBindings.Instance, SecurityEndpoints.SlotTimeout(request))
+                .ConfigureAwait(false),
             _ => ApiResult.Error(StatusCodes.Status400BadRequest, $"invalid action {JsonConvert.ToString(action)}"),
         };
     }

@@ -135,7 +135,7 @@ public static class GoDistinguishedName
         return builder.ToString();
     }
 
-    /// <summary>Go's <c>asn1.Marshal(string)</c>: PrintableString when the characters allow it, else UTF8String.</summary>
+    /// <summary>Go's <c>asn1.Marshal(string)</c>: PrintableString when the characters allow, else UTF8String.</summary>
     private static byte[] MarshalString(string value)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);

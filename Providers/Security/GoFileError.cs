@@ -1,6 +1,6 @@
 namespace IncusOs.Providers.Security;
 
-/// <summary>File errors worded as Go's <c>os</c> package words them (<c>open PATH: no such file or directory</c>).</summary>
+/// <summary>File errors worded as Go's <c>os</c> package does: <c>open PATH: no such file or directory</c>.</summary>
 public static class GoFileError
 {
     public static ProviderException From(string operation, string path, Exception error) =>

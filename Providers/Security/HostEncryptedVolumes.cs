@@ -25,7 +25,8 @@ public sealed class HostEncryptedVolumes : IEncryptedVolumes
     {
         if (_options.Devices is { } devices)
         {
-            IReadOnlyList<LuksVolume> named = [.. devices.Select(d => new LuksVolume(d.Key, d.Value)).OrderBy(v => v.Name)];
+            IReadOnlyList<LuksVolume> named =
+                [.. devices.Select(d => new LuksVolume(d.Key, d.Value)).OrderBy(v => v.Name)];
 
             return Task.FromResult(named);
         }
@@ -56,7 +57,8 @@ public sealed class HostEncryptedVolumes : IEncryptedVolumes
 
     public async Task<IReadOnlyList<LuksSlot>> ListSlotsAsync(LuksVolume volume, CancellationToken cancellationToken)
     {
-        var result = await _runner.RunAsync(CryptEnroll, [volume.Device], null, cancellationToken).ConfigureAwait(false);
+        var result = await _runner.RunAsync(CryptEnroll, [volume.Device], null, cancellationToken)
+            .ConfigureAwait(false);
         var authority = await AuthoritySlotAsync(volume, cancellationToken).ConfigureAwait(false);
         var slots = new List<LuksSlot>();
         foreach (var line in result.Stdout.Split('\n').Skip(1))
@@ -105,7 +107,8 @@ public sealed class HostEncryptedVolumes : IEncryptedVolumes
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task WipeSlotsAsync(LuksVolume volume, IReadOnlyCollection<int> slots, CancellationToken cancellationToken)
+    public async Task WipeSlotsAsync(
+        LuksVolume volume, IReadOnlyCollection<int> slots, CancellationToken cancellationToken)
     {
         if (slots.Count == 0)
         {
@@ -176,9 +179,8 @@ public sealed class HostEncryptedVolumes : IEncryptedVolumes
             return null;
         }
 
-        var result = await _runner.RunAsync(
-            CryptSetup, ["open", "-v", "--test-passphrase", "--key-file", keyFile, volume.Device], null, cancellationToken)
-            .ConfigureAwait(false);
+        string[] args = ["open", "-v", "--test-passphrase", "--key-file", keyFile, volume.Device];
+        var result = await _runner.RunAsync(CryptSetup, args, null, cancellationToken).ConfigureAwait(false);
         var line = result.Stdout.Split('\n').FirstOrDefault(l => l.StartsWith("Key slot ", StringComparison.Ordinal));
 
         return line?.Split(' ')[2] is { } number && int.TryParse(number, out var slot) ? slot : null;

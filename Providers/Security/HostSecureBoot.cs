@@ -12,8 +12,8 @@ public sealed class HostSecureBoot : ISecureBoot
 
     public async Task<bool> IsEnabledAsync(CancellationToken cancellationToken)
     {
-        var data = await ReadVariableAsync(_paths.EfiVariables, "SecureBoot", EfiVariableNames.Global, cancellationToken)
-            .ConfigureAwait(false);
+        var data = await ReadVariableAsync(
+            _paths.EfiVariables, "SecureBoot", EfiVariableNames.Global, cancellationToken).ConfigureAwait(false);
 
         // The reference indexes an empty buffer here and panics; an absent variable means no Secure Boot.
         return data is [1, ..];
@@ -27,7 +27,8 @@ public sealed class HostSecureBoot : ISecureBoot
             byte[]? data;
             try
             {
-                data = await ReadVariableAsync(_paths.EfiVariables, name, vendor, cancellationToken).ConfigureAwait(false);
+                data = await ReadVariableAsync(_paths.EfiVariables, name, vendor, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (ProviderException)
             {

@@ -34,9 +34,10 @@ public sealed class HostTpm : ITpm
                     ?? [];
             }
 
-            // TODO(feature): substitute EV_EFI_VARIABLE_AUTHORITY events after a signing-key rotation
-            // (security.md §2.4); needs the Authenticode signer of the installed systemd-boot binary.
-            return TpmStatus.Evaluate(log, actual, v => variables[EfiVariableNames.FileName(v.Name, v.VendorGuid)]);
+            var authority = await AuthorityAsync(cancellationToken).ConfigureAwait(false);
+
+            return TpmStatus.Evaluate(
+                log, actual, v => variables[EfiVariableNames.FileName(v.Name, v.VendorGuid)], authority);
         }
         catch (ProviderException ex)
         {
@@ -46,7 +47,8 @@ public sealed class HostTpm : ITpm
 
     public async Task<string> ReadPcr7Async(CancellationToken cancellationToken)
     {
-        var text = Encoding.ASCII.GetString(await ReadAsync(_paths.Pcr7, cancellationToken).ConfigureAwait(false)).Trim();
+        var bytes = await ReadAsync(_paths.Pcr7, cancellationToken).ConfigureAwait(false);
+        var text = Encoding.ASCII.GetString(bytes).Trim();
         if (text.Length != 64 || !text.All(Uri.IsHexDigit))
         {
             throw new ProviderException($"unexpected PCR7 value in {_paths.Pcr7}: '{text}'");
@@ -69,6 +71,31 @@ public sealed class HostTpm : ITpm
 
         Directory.CreateDirectory(Path.GetDirectoryName(_paths.PcrPublicKey)!);
         Files.AtomicFile.Write(_paths.PcrPublicKey, section.AsSpan(0, PcrPublicKeyLength), Files.AtomicFile.OwnerOnly);
+    }
+
+    /// <summary>
+    /// The authority substitution of security.md §2.4, from the signer of the installed systemd-boot
+    /// binary and the current db; null (keep the logged events) when either is missing.
+    /// </summary>
+    private async Task<Func<UefiVariableData, byte[]?>?> AuthorityAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in new[] { "BOOTX64.EFI", "BOOTAA64.EFI" })
+        {
+            var path = Path.Combine(_paths.Boot, "EFI", "BOOT", name);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var signer = AuthenticodeSigner.TryRead(await ReadAsync(path, cancellationToken).ConfigureAwait(false));
+            var db = await HostSecureBoot.ReadVariableAsync(
+                    _paths.EfiVariables, "db", EfiVariableNames.ImageSecurityDatabase, cancellationToken)
+                .ConfigureAwait(false);
+
+            return signer is null || db is null ? null : Pcr7.AuthoritySubstitution(signer, db);
+        }
+
+        return null;
     }
 
     private static async Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken)

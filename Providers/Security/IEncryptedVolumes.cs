@@ -24,6 +24,6 @@ public interface IEncryptedVolumes
     /// <summary>True when the volume's tokens (the TPM) unlock it now, without a passphrase.</summary>
     Task<bool> CanUnlockWithTpmAsync(LuksVolume volume, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the TPM slot with one sealed to <paramref name="pcr7Hex"/>, authorised by the passphrase.</summary>
+    /// <summary>Re-seals the TPM slot to <paramref name="pcr7Hex"/>, authorised by the passphrase.</summary>
     Task ResealTpmAsync(LuksVolume volume, string pcr7Hex, string passphrase, CancellationToken cancellationToken);
 }

@@ -9,6 +9,6 @@ public interface ITpm
     /// <summary>The current SHA-256 PCR7 as 64 lower-case hex digits.</summary>
     Task<string> ReadPcr7Async(CancellationToken cancellationToken);
 
-    /// <summary>Installs the running UKI's PCR signing public key for systemd-cryptenroll (security.md §6 step 4).</summary>
+    /// <summary>Installs the running UKI's PCR signing key for systemd-cryptenroll (security.md §6 step 4).</summary>
     Task InstallPcrPublicKeyAsync(CancellationToken cancellationToken);
 }

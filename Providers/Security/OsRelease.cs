@@ -12,6 +12,7 @@ public sealed record OsRelease(string Name, string Version)
             .GroupBy(f => f.Key)
             .ToDictionary(g => g.Key, g => g.Last().Value);
 
-        return new OsRelease(fields.GetValueOrDefault("NAME", string.Empty), fields.GetValueOrDefault("IMAGE_VERSION", string.Empty));
+        return new OsRelease(
+            fields.GetValueOrDefault("NAME", string.Empty), fields.GetValueOrDefault("IMAGE_VERSION", string.Empty));
     }
 }

@@ -14,7 +14,8 @@ internal static class SimulatedFirmware
     public static SimulatedSecurityDocument Create()
     {
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=Incus OS - Secure Boot E1" + Organization, caKey, HashAlgorithmName.SHA256);
+        var caRequest = new CertificateRequest(
+            "CN=Incus OS - Secure Boot E1" + Organization, caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         var now = DateTimeOffset.UtcNow;
         using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(20));
@@ -47,7 +48,8 @@ internal static class SimulatedFirmware
     public static byte[] EventLog(SimulatedSecurityDocument document, bool secureBoot)
     {
         var writer = new TcgEventLogWriter();
-        foreach (var (name, vendor) in (IEnumerable<(string, Guid)>)[("SecureBoot", EfiVariableNames.Global), .. EfiVariableNames.Databases])
+        IEnumerable<(string, Guid)> measured = [("SecureBoot", EfiVariableNames.Global), .. EfiVariableNames.Databases];
+        foreach (var (name, vendor) in measured)
         {
             var data = new UefiVariableData(vendor, name, Variable(document, name, secureBoot));
             writer.Measure(Pcr7.Index, TcgEvent.EfiVariableDriverConfig, data.Encode());

@@ -9,7 +9,7 @@ namespace IncusOs.Providers.Security;
 /// </summary>
 public sealed record SimulatedSecurityDocument
 {
-    /// <summary>PK, KEK, db and dbx: base64 of the EFI_SIGNATURE_LIST data (what efivarfs shows after the header).</summary>
+    /// <summary>PK, KEK, db and dbx: base64 EFI_SIGNATURE_LIST data (efivarfs content after the header).</summary>
     [JsonProperty("variables")]
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 

@@ -11,4 +11,8 @@ public sealed record SimulatedSecurityFaults
     /// </summary>
     [JsonProperty("fail_slot_change_after")]
     public int? FailSlotChangeAfter { get; init; }
+
+    /// <summary>How long each key slot change takes, as a slow disk or an argon2 derivation would.</summary>
+    [JsonProperty("slot_change_delay_ms")]
+    public int SlotChangeDelayMilliseconds { get; init; }
 }

@@ -18,36 +18,36 @@ public sealed partial class SimulatedSecurityMachine
         Task.FromResult<IReadOnlyList<LuksSlot>>(
             Read(d => Find(d, volume).Slots.Select(s => new LuksSlot(s.Index, s.Type)).ToList()));
 
-    public Task<string> EnrollRecoveryKeyAsync(LuksVolume volume, CancellationToken cancellationToken)
+    public async Task<string> EnrollRecoveryKeyAsync(LuksVolume volume, CancellationToken cancellationToken)
     {
+        await DelayAsync(cancellationToken).ConfigureAwait(false);
         var key = string.Join('-', Enumerable.Range(0, 8).Select(_ =>
             new string(Enumerable.Range(0, 8).Select(_ => Modhex[RandomNumberGenerator.GetInt32(16)]).ToArray())));
         ChangeSlots(volume, $"--unlock-tpm2-device auto --recovery-key {volume.Device}", slots =>
             [.. slots, PassphraseSlot(NextIndex(slots), LuksSlot.Recovery, key)]);
 
-        return Task.FromResult(key);
+        return key;
     }
 
-    public Task EnrollPassphraseAsync(LuksVolume volume, string passphrase, CancellationToken cancellationToken)
+    public async Task EnrollPassphraseAsync(LuksVolume volume, string passphrase, CancellationToken cancellationToken)
     {
+        await DelayAsync(cancellationToken).ConfigureAwait(false);
         ChangeSlots(volume, $"--unlock-tpm2-device auto --password {volume.Device}", slots =>
             [.. slots, PassphraseSlot(NextIndex(slots), LuksSlot.Password, passphrase)]);
-
-        return Task.CompletedTask;
     }
 
-    public Task WipeSlotsAsync(LuksVolume volume, IReadOnlyCollection<int> slots, CancellationToken cancellationToken)
+    public async Task WipeSlotsAsync(
+        LuksVolume volume, IReadOnlyCollection<int> slots, CancellationToken cancellationToken)
     {
         if (slots.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        await DelayAsync(cancellationToken).ConfigureAwait(false);
         var list = string.Join(',', slots.Order());
         ChangeSlots(volume, $"--unlock-tpm2-device auto --wipe-slot {list} {volume.Device}", current =>
             [.. current.Where(s => !slots.Contains(s.Index))]);
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Every simulated volume was opened at boot (by the TPM or a typed passphrase).</summary>
@@ -59,7 +59,8 @@ public sealed partial class SimulatedSecurityMachine
     public Task ResealTpmAsync(
         LuksVolume volume, string pcr7Hex, string passphrase, CancellationToken cancellationToken)
     {
-        var command = $"--tpm2-device=auto --wipe-slot=tpm2 --tpm2-pcrlock= --tpm2-pcrs=7:sha256={pcr7Hex} {volume.Device}";
+        var command =
+            $"--tpm2-device=auto --wipe-slot=tpm2 --tpm2-pcrlock= --tpm2-pcrs=7:sha256={pcr7Hex} {volume.Device}";
         Change(document =>
         {
             var target = Find(document, volume);
@@ -81,8 +82,18 @@ public sealed partial class SimulatedSecurityMachine
     public bool Opens(LuksVolume volume, string passphrase) =>
         Read(d => Find(d, volume).Slots.Any(s => Matches(s, passphrase)));
 
+    /// <summary>The configured slowness, spent outside the lock so that readers are not held up.</summary>
+    private Task DelayAsync(CancellationToken cancellationToken)
+    {
+        var delay = Read(d => d.Faults.SlotChangeDelayMilliseconds);
+
+        return delay > 0 ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
+    }
+
     private void ChangeSlots(
-        LuksVolume volume, string arguments, Func<IReadOnlyList<SimulatedLuksSlot>, IReadOnlyList<SimulatedLuksSlot>> change) =>
+        LuksVolume volume,
+        string arguments,
+        Func<IReadOnlyList<SimulatedLuksSlot>, IReadOnlyList<SimulatedLuksSlot>> change) =>
         Change(document =>
         {
             var target = Find(document, volume);
@@ -143,7 +154,8 @@ public sealed partial class SimulatedSecurityMachine
             Hash(passphrase, Convert.FromBase64String(salt)), Convert.FromBase64String(hash));
 
     private static byte[] Hash(string passphrase, byte[] salt) =>
-        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(passphrase), salt, HashIterations, HashAlgorithmName.SHA256, 32);
+        Rfc2898DeriveBytes.Pbkdf2(
+            Encoding.UTF8.GetBytes(passphrase), salt, HashIterations, HashAlgorithmName.SHA256, 32);
 
     private static CommandFailedException Failed(string arguments, string stderr) =>
         new("systemd-cryptenroll " + arguments, 1, stderr);

@@ -100,7 +100,9 @@ public sealed class EfiSignatureListTests
         }
 
         var certificates = entries.Where(e => e.Entry["sha256_fingerprint"] is not null).Select(e => e.Entry).ToList();
-        var described = parsed.Where(p => p.IsX509).Select(p => SecureBootCertificates.TryDescribe(type, p.Data)).ToList();
+        var described = parsed.Where(p => p.IsX509)
+            .Select(p => SecureBootCertificates.TryDescribe(type, p.Data))
+            .ToList();
         Assert.Equal(certificates.Count, described.Count);
         for (var i = 0; i < certificates.Count; i++)
         {

@@ -68,7 +68,8 @@ internal sealed class GatedVolumes : IEncryptedVolumes
         }
     }
 
-    public Task WipeSlotsAsync(LuksVolume volume, IReadOnlyCollection<int> slots, CancellationToken cancellationToken) =>
+    public Task WipeSlotsAsync(
+        LuksVolume volume, IReadOnlyCollection<int> slots, CancellationToken cancellationToken) =>
         _inner.WipeSlotsAsync(volume, slots, cancellationToken);
 
     public Task<bool> IsActiveAsync(LuksVolume volume, CancellationToken cancellationToken) =>
@@ -77,6 +78,7 @@ internal sealed class GatedVolumes : IEncryptedVolumes
     public Task<bool> CanUnlockWithTpmAsync(LuksVolume volume, CancellationToken cancellationToken) =>
         _inner.CanUnlockWithTpmAsync(volume, cancellationToken);
 
-    public Task ResealTpmAsync(LuksVolume volume, string pcr7Hex, string passphrase, CancellationToken cancellationToken) =>
+    public Task ResealTpmAsync(
+        LuksVolume volume, string pcr7Hex, string passphrase, CancellationToken cancellationToken) =>
         _inner.ResealTpmAsync(volume, pcr7Hex, passphrase, cancellationToken);
 }

@@ -51,7 +51,8 @@ public sealed class HostEncryptedVolumesTests : IDisposable
         Assert.True(LuksFiles.Opens(_luks.Root, "second"));
         var slots = await volumes.ListSlotsAsync(_luks.Root, CancellationToken.None);
         Assert.Equal([0, 2], slots.Select(s => s.Index));
-        Assert.Equal(["0", "2"], LuksFiles.Metadata(_luks.Root)["keyslots"]!.Children<Newtonsoft.Json.Linq.JProperty>().Select(p => p.Name));
+        var keyslots = LuksFiles.Metadata(_luks.Root)["keyslots"]!.Children<Newtonsoft.Json.Linq.JProperty>();
+        Assert.Equal(["0", "2"], keyslots.Select(p => p.Name));
     }
 
     [Fact]
@@ -99,7 +100,12 @@ public sealed class HostEncryptedVolumesTests : IDisposable
         var found = await volumes.DiscoverAsync(CancellationToken.None);
 
         var parent = Path.GetDirectoryName(_luks.Directory)!;
-        Assert.Equal([new LuksVolume("root", Path.Combine(parent, "sda10")), new LuksVolume("swap", Path.Combine(parent, "sda9"))], found);
+        Assert.Equal(
+            [
+                new LuksVolume("root", Path.Combine(parent, "sda10")),
+                new LuksVolume("swap", Path.Combine(parent, "sda9")),
+            ],
+            found);
     }
 
     [Fact]

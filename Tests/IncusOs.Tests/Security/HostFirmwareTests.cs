@@ -11,7 +11,8 @@ public sealed class HostFirmwareTests : IDisposable
     [Fact]
     public async Task SecureBoot_QemuBoot1_EnabledWithTheSnakeoilCertificates()
     {
-        var secureBoot = new HostSecureBoot(HostSecurityPaths.UnderRoot(SecurityFixtures.Path("qemu-ovmf-swtpm/boot1")));
+        var root = SecurityFixtures.Path("qemu-ovmf-swtpm/boot1");
+        var secureBoot = new HostSecureBoot(HostSecurityPaths.UnderRoot(root));
 
         var enabled = await secureBoot.IsEnabledAsync(CancellationToken.None);
         var certificates = await secureBoot.GetCertificatesAsync(CancellationToken.None);

@@ -95,7 +95,8 @@ internal sealed class LuksFiles : IDisposable
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{command} {string.Join(' ', args)}: exit {process.ExitCode}: {stderr}");
+            throw new InvalidOperationException(
+                $"{command} {string.Join(' ', args)}: exit {process.ExitCode}: {stderr}");
         }
 
         return stdout.Result;

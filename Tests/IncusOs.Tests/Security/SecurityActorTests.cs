@@ -37,7 +37,10 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
         Assert.True(first.State.EncryptionRecoveryKeysRetrieved);
         Assert.All(await _security.DiscoverAsync(CancellationToken.None), v => Assert.True(_security.Opens(v, key)));
         Assert.Equal(
-            [new EncryptedVolume("root", VolumeStates.UnlockedByTpm), new EncryptedVolume("swap", VolumeStates.UnlockedByTpm)],
+            [
+                new EncryptedVolume("root", VolumeStates.UnlockedByTpm),
+                new EncryptedVolume("swap", VolumeStates.UnlockedByTpm),
+            ],
             first.State.EncryptedVolumes);
         Assert.Equal("ok", first.State.TpmStatus);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StateFile));
@@ -172,7 +175,8 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
 
         var rejection = await ExpectMsgAsync<Rejection>(Wait);
         Assert.Equal(
-            Rejection.Internal("refusing to reset TPM encryption bindings because current state can unlock all volumes"),
+            Rejection.Internal(
+                "refusing to reset TPM encryption bindings because current state can unlock all volumes"),
             rejection);
     }
 
@@ -263,7 +267,10 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
 
             return d with
             {
-                Variables = new Dictionary<string, string>(d.Variables) { ["dbx"] = Convert.ToBase64String([.. dbx, .. extra]) },
+                Variables = new Dictionary<string, string>(d.Variables)
+                {
+                    ["dbx"] = Convert.ToBase64String([.. dbx, .. extra]),
+                },
             };
         });
         _machine.RecordBoot();

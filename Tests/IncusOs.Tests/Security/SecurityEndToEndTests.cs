@@ -8,7 +8,9 @@ using Newtonsoft.Json.Linq;
 
 namespace IncusOs.Tests.Security;
 
-/// <summary><c>/1.0/system/security</c> and <c>reset_encryption_bindings</c> against a real <c>incus-osd --simulate</c>.</summary>
+/// <summary>
+/// <c>/1.0/system/security</c> and <c>reset_encryption_bindings</c> against a real <c>incus-osd --simulate</c>.
+/// </summary>
 public sealed class SecurityEndToEndTests
 {
     private const string Path = "/1.0/system/security";
@@ -74,7 +76,8 @@ public sealed class SecurityEndToEndTests
         Assert.Equal(slotsBefore, SlotsJson(daemon));
         var chunked = await SendRawAsync(daemon, HttpMethod.Put, "sent chunked", chunked: true);
         Assert.Equal(200, chunked.Status);
-        Assert.All(Volumes(SimulatedSecurity(daemon)), v => Assert.True(SimulatedSecurity(daemon).Opens(v, "sent chunked")));
+        var machine = SimulatedSecurity(daemon);
+        Assert.All(Volumes(machine), v => Assert.True(machine.Opens(v, "sent chunked")));
     }
 
     [Fact]

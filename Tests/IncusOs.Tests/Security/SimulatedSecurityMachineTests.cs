@@ -52,7 +52,8 @@ public sealed class SimulatedSecurityMachineTests : IDisposable
         Assert.False(unlocksAfter);
         var error = await Assert.ThrowsAsync<CommandFailedException>(
             () => _security.EnrollPassphraseAsync(root, "another", CancellationToken.None));
-        Assert.StartsWith("Failed to run: systemd-cryptenroll --unlock-tpm2-device auto --password /dev/sda10", error.Message);
+        Assert.StartsWith(
+            "Failed to run: systemd-cryptenroll --unlock-tpm2-device auto --password /dev/sda10", error.Message);
     }
 
     [Fact]
@@ -79,7 +80,8 @@ public sealed class SimulatedSecurityMachineTests : IDisposable
         _security.Update(d => d with { Faults = new SimulatedSecurityFaults { FailSlotChangeAfter = 1 } });
 
         await _security.EnrollPassphraseAsync(swap, "one", CancellationToken.None);
-        await Assert.ThrowsAsync<ProviderException>(() => _security.EnrollPassphraseAsync(swap, "two", CancellationToken.None));
+        await Assert.ThrowsAsync<ProviderException>(
+            () => _security.EnrollPassphraseAsync(swap, "two", CancellationToken.None));
         await _security.EnrollPassphraseAsync(swap, "three", CancellationToken.None);
 
         Assert.True(_security.Opens(swap, "one"));
@@ -103,12 +105,50 @@ public sealed class SimulatedSecurityMachineTests : IDisposable
         Assert.True(_security.Opens(root, key));
     }
 
+    [Fact]
+    public async Task SigningKeyRotation_PredictionWithAuthoritySubstitution_EqualsPcr7OfTheNextBoot()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=Incus OS - Secure Boot 2026 R1,O=Linux Containers",
+            key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var now = DateTimeOffset.UtcNow;
+        using var rotated = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+        var document = _security.Update(d =>
+        {
+            var db = Convert.FromBase64String(d.Variables["db"]);
+            byte[] extended = [.. db, .. EfiSignatureListWriter.Certificates(d.Owner, [rotated.RawData])];
+            var variables = new Dictionary<string, string>(d.Variables) { ["db"] = Convert.ToBase64String(extended) };
+
+            return d with { Variables = variables, BootSigner = Convert.ToBase64String(rotated.RawData) };
+        });
+        var log = TcgEventLog.Parse(Convert.FromBase64String(document.EventLog));
+        var newDb = SimulatedFirmware.Variable(document, "db", secureBoot: true);
+
+        var predicted = Pcr7.Predict(
+            log, v => SimulatedFirmware.Variable(document, v.Name, secureBoot: true),
+            Pcr7.AuthoritySubstitution(rotated.RawData, newDb));
+        var withoutSubstitution =
+            Pcr7.Predict(log, v => SimulatedFirmware.Variable(document, v.Name, secureBoot: true));
+        var pending = await _security.GetStatusAsync(CancellationToken.None);
+        _machine.RecordBoot();
+
+        Assert.Equal(TpmStatus.PendingPcr7Update, pending);
+        Assert.Equal(_security.Snapshot().Pcr7, Convert.ToHexStringLower(predicted));
+        Assert.NotEqual(_security.Snapshot().Pcr7, Convert.ToHexStringLower(withoutSubstitution));
+        Assert.Equal(TpmStatus.Ok, await _security.GetStatusAsync(CancellationToken.None));
+    }
+
     private void AppendToDbx() =>
         _security.Update(d =>
         {
             var dbx = Convert.FromBase64String(d.Variables["dbx"]);
             var extra = EfiSignatureListWriter.Write(EfiSignature.Sha256, d.Owner, [new byte[32]]);
-            var variables = new Dictionary<string, string>(d.Variables) { ["dbx"] = Convert.ToBase64String([.. dbx, .. extra]) };
+            var variables = new Dictionary<string, string>(d.Variables)
+            {
+                ["dbx"] = Convert.ToBase64String([.. dbx, .. extra]),
+            };
 
             return d with { Variables = variables };
         });

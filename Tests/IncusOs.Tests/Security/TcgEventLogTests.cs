@@ -29,7 +29,8 @@ public sealed class TcgEventLogTests
         var log = TcgEventLog.Parse(SecurityFixtures.Read(path));
 
         Assert.Equal(expected.Value<int>("event_count_including_specid"), log.Events.Count + 1);
-        Assert.Equal(expected["expected_pcrs"]!["sha256"]!.Value<string>("7"), Convert.ToHexStringLower(Pcr7.Replay(log)));
+        var recorded = expected["expected_pcrs"]!["sha256"]!.Value<string>("7");
+        Assert.Equal(recorded, Convert.ToHexStringLower(Pcr7.Replay(log)));
         var pcr7Events = expected["pcr7_events"]!.Select(e => e.Value<int>("index")).ToList();
         Assert.Equal(pcr7Events, log.Events.Where(e => e.Pcr == 7 && e.Type != TcgEvent.NoAction).Select(e => e.Index));
     }
@@ -97,7 +98,8 @@ public sealed class TcgEventLogTests
     public void Evaluate_QemuBootWithItsOwnVariables_IsOk()
     {
         var root = SecurityFixtures.Path("qemu-ovmf-swtpm/boot1/sys");
-        var log = TcgEventLog.Parse(File.ReadAllBytes(Path.Combine(root, "kernel/security/tpm0/binary_bios_measurements")));
+        var log = TcgEventLog.Parse(
+            File.ReadAllBytes(Path.Combine(root, "kernel/security/tpm0/binary_bios_measurements")));
         var pcr7 = File.ReadAllText(Path.Combine(root, "class/tpm/tpm0/pcr-sha256/7"));
 
         var status = TpmStatus.Evaluate(log, pcr7, v => ReadEfivar(Path.Combine(root, "firmware/efi/efivars"), v));
@@ -110,7 +112,8 @@ public sealed class TcgEventLogTests
     {
         var root = SecurityFixtures.Path("qemu-ovmf-swtpm/boot1/sys");
         var after = SecurityFixtures.Path("qemu-ovmf-swtpm/boot1-after-update/sys/firmware/efi/efivars");
-        var log = TcgEventLog.Parse(File.ReadAllBytes(Path.Combine(root, "kernel/security/tpm0/binary_bios_measurements")));
+        var log = TcgEventLog.Parse(
+            File.ReadAllBytes(Path.Combine(root, "kernel/security/tpm0/binary_bios_measurements")));
         var pcr7 = File.ReadAllText(Path.Combine(root, "class/tpm/tpm0/pcr-sha256/7"));
 
         var status = TpmStatus.Evaluate(log, pcr7, v => ReadEfivar(after, v));
@@ -131,6 +134,21 @@ public sealed class TcgEventLogTests
             "computed PCR7 (02a4f904010ebddfb1ce765622af8d48ac2408422e220ad4eed1e1856407f704) doesn't match "
             + "actual value (73a7728234b0ccd917c011917238a835d9937091f13ca4564676674b5063d1ce)",
             status);
+    }
+
+    [Fact]
+    public void Predict_ExtraDbSignerWithAnotherSubject_AuthorityEventKeptAndBoot3Predicted()
+    {
+        var log = TcgEventLog.Parse(
+            SecurityFixtures.Read("qemu-ovmf-swtpm/boot2/sys/kernel/security/tpm0/binary_bios_measurements"));
+        var efivars = SecurityFixtures.Path("qemu-ovmf-swtpm/boot2-after-update/sys/firmware/efi/efivars");
+        var extra = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(
+            File.ReadAllText(SecurityFixtures.Path("qemu-ovmf-swtpm/inputs/extradb.pem"))).RawData;
+        var db = File.ReadAllBytes(Path.Combine(efivars, "db-d719b2cb-3d3a-4596-a3bc-dad00e67656f"))[4..];
+
+        var predicted = Pcr7.Predict(log, v => ReadEfivar(efivars, v), Pcr7.AuthoritySubstitution(extra, db));
+
+        Assert.Equal(Scenario(3), Convert.ToHexStringLower(predicted));
     }
 
     private static byte[] ReadEfivar(string directory, UefiVariableData variable)
