@@ -16,9 +16,6 @@ public static class SecurityComposition
     /// <summary>The actor's state file (recovery keys, 0600) in the state directory.</summary>
     public const string StateFile = "security.json";
 
-    /// <summary>Where the simulated machine keeps pool keys: the host's layout under its directory.</summary>
-    public const string SimulatedPoolKeys = "var/lib/incus-os";
-
     public static IServiceCollection AddSecurity(this IServiceCollection services, DaemonOptions options)
     {
         services.AddSingleton(new SecurityActorSettings(Path.Combine(options.StateDirectory, StateFile)));
@@ -28,13 +25,6 @@ public static class SecurityComposition
             services.AddSingleton<ISecureBoot>(sp => sp.GetRequiredService<SimulatedSecurityMachine>());
             services.AddSingleton<ITpm>(sp => sp.GetRequiredService<SimulatedSecurityMachine>());
             services.AddSingleton<IEncryptedVolumes>(sp => sp.GetRequiredService<SimulatedSecurityMachine>());
-            services.AddSingleton<IPoolKeySource>(sp =>
-            {
-                var directory = sp.GetRequiredService<SimulatedMachine>().PathOf(SimulatedPoolKeys);
-                Directory.CreateDirectory(directory);
-
-                return new PoolKeyDirectory(directory);
-            });
         }
         else
         {
@@ -43,9 +33,11 @@ public static class SecurityComposition
             services.AddSingleton<ITpm>(new HostTpm(paths));
             services.AddSingleton<IEncryptedVolumes>(sp =>
                 new HostEncryptedVolumes(sp.GetRequiredService<IProcessRunner>(), new LuksOptions()));
-            services.AddSingleton<IPoolKeySource>(new PoolKeyDirectory(PoolKeyDirectory.HostDirectory));
         }
 
+        // The storage area keeps zpool.<pool>.key in the state directory, on a host (/var/lib/incus-os) and
+        // in simulation alike.
+        services.AddSingleton<IPoolKeySource>(new PoolKeyDirectory(options.StateDirectory));
         services.AddSingleton(AreaActorSpec.For<SecurityActor>("security"));
 
         return services;

@@ -3,9 +3,6 @@ namespace IncusOs.Providers.Security;
 /// <summary>Reads pool keys from a directory of <c>zpool.&lt;pool&gt;.key</c> files (storage.md §7).</summary>
 public sealed class PoolKeyDirectory : IPoolKeySource
 {
-    /// <summary>Where the host keeps the pool keys.</summary>
-    public const string HostDirectory = "/var/lib/incus-os";
-
     private readonly string _directory;
 
     public PoolKeyDirectory(string directory)
