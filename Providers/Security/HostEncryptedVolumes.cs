@@ -36,8 +36,10 @@ public sealed class HostEncryptedVolumes : IEncryptedVolumes
         string target;
         try
         {
-            target = new FileInfo(link).LinkTarget
-                ?? throw new ProviderException($"readlink {link}: invalid argument");
+            var info = new FileInfo(link);
+            target = info.LinkTarget
+                ?? throw new ProviderException(
+                    info.Exists ? $"readlink {link}: invalid argument" : $"readlink {link}: no such file or directory");
         }
         catch (IOException ex)
         {

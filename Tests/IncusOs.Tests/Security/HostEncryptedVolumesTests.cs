@@ -121,6 +121,17 @@ public sealed class HostEncryptedVolumesTests : IDisposable
     }
 
     [Fact]
+    public async Task Discover_NoSwapLabel_GoStyleReadlinkError()
+    {
+        var labels = Directory.CreateDirectory(Path.Combine(_luks.Directory, "by-partlabel")).FullName;
+        var volumes = new HostEncryptedVolumes(_runner, new LuksOptions { PartitionLabels = labels });
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => volumes.DiscoverAsync(CancellationToken.None));
+
+        Assert.Equal($"readlink {labels}/swap: no such file or directory", error.Message);
+    }
+
+    [Fact]
     public async Task IsActive_NoDeviceMapperHere_IsLocked()
     {
         var volumes = new HostEncryptedVolumes(_runner, _luks.Options());
