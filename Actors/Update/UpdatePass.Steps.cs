@@ -73,13 +73,22 @@ public sealed partial class UpdatePass
 
         _log.Info("Downloading application {Name} version {Version}", name, release.Version);
         var staging = StagingOf(_target.ExtensionsDirectory);
-        var image = await _downloader.DownloadAsync(_source, asset, staging, _cancellation).ConfigureAwait(false);
-        await _target.ValidateApplicationAsync(image, _cancellation).ConfigureAwait(false);
+        try
+        {
+            var image = await _downloader.DownloadAsync(_source, asset, staging, _cancellation).ConfigureAwait(false);
+            await _target.ValidateApplicationAsync(image, _cancellation).ConfigureAwait(false);
 
-        Directory.CreateDirectory(_target.ExtensionsDirectory);
-        var installed = Path.Combine(_target.ExtensionsDirectory, name + ".raw");
-        File.Move(image, installed, overwrite: true);
-        Providers.Files.AtomicFile.FsyncDirectory(_target.ExtensionsDirectory);
+            Directory.CreateDirectory(_target.ExtensionsDirectory);
+            File.Move(image, Path.Combine(_target.ExtensionsDirectory, name + ".raw"), overwrite: true);
+            Providers.Files.AtomicFile.FsyncDirectory(_target.ExtensionsDirectory);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
 
         _applications[name] = release.Version;
         _installedApplications.Add(name);
