@@ -211,9 +211,11 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
         UpdatePass.RunAsync(_source, _target, _downloader, _log, input, _stopping.Token).PipeTo(
             Self,
             success: outcome => new CheckCompleted(kind, outcome),
-            failure: ex => ex.GetBaseException() is UpdatePassFailedException failed
-                ? new CheckCrashed(failed.Status, failed)
-                : new CheckCrashed(UpdateStatus.OsFailed, ex));
+            failure: ex => (ex is AggregateException { InnerException: { } inner } ? inner : ex) switch
+            {
+                UpdatePassFailedException failed => new CheckCrashed(failed.Status, failed.InnerException ?? failed),
+                var other => new CheckCrashed(UpdateStatus.OsFailed, other),
+            });
     }
 
     private void HandleCheckCompleted(CheckCompleted message, bool queued)
@@ -251,7 +253,7 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
         _store.Save(_state);
 
         // Let the supervisor restart the actor (and make a new source); the status stays recorded.
-        throw new UpdatePassFailedException(message.Status, message.Cause.GetBaseException());
+        throw new UpdatePassFailedException(message.Status, message.Cause);
     }
 
     private void RebootIfAllowed()
