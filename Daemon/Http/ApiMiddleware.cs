@@ -13,25 +13,50 @@ public sealed class ApiMiddleware
 {
     private readonly RouteTable _routes;
     private readonly ActorGateway _actors;
+    private readonly PeerPolicy _peers;
+    private readonly TimeProvider _time;
     private readonly ILogger<ApiMiddleware> _logger;
 
-    public ApiMiddleware(RequestDelegate next, RouteTable routes, ActorGateway actors, ILogger<ApiMiddleware> logger)
+    public ApiMiddleware(
+        RequestDelegate next,
+        RouteTable routes,
+        ActorGateway actors,
+        PeerPolicy peers,
+        TimeProvider time,
+        ILogger<ApiMiddleware> logger)
     {
         _ = next;
         _routes = routes;
         _actors = actors;
+        _peers = peers;
+        _time = time;
         _logger = logger;
     }
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var result = await DispatchAsync(context).ConfigureAwait(false);
-        if (result is null || context.Response.HasStarted)
+        var started = _time.GetTimestamp();
+        var peer = PeerCredentials.Read(context);
+        var result = peer is { } p && !_peers.Allows(p)
+            ? ApiResult.Error(StatusCodes.Status403Forbidden, $"access denied for uid {p.Uid}")
+            : await DispatchAsync(context).ConfigureAwait(false);
+        if (result is not null && !context.Response.HasStarted)
         {
-            return;
+            await result.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
         }
 
-        await result.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+        if (!HttpMethods.IsGet(context.Request.Method) || context.Response.StatusCode == StatusCodes.Status403Forbidden)
+        {
+            // The audit line: who changed (or tried to change) what, never the body.
+            _logger.LogInformation(
+                "API {Method} {Path} by uid {Uid} pid {Pid}: {Status} in {ElapsedMs:F1} ms",
+                context.Request.Method,
+                context.Request.Path.Value,
+                peer?.Uid,
+                peer?.Pid,
+                context.Response.StatusCode,
+                _time.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     private async Task<ApiResult?> DispatchAsync(HttpContext context)
