@@ -66,10 +66,14 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
         public static readonly GetUpdate Instance = new();
     }
 
-    /// <summary>Replaces the whole config (<c>PUT</c>); answered with <see cref="Done"/> or a 400 <see cref="Rejection"/>.</summary>
+    /// <summary>
+    /// Replaces the whole config (<c>PUT</c>); answered with <see cref="Done"/> or a 400 <see cref="Rejection"/>.
+    /// </summary>
     public sealed record ReplaceConfig(SystemUpdateConfig Config);
 
-    /// <summary>Runs a user check now, or once after the running one (<c>POST</c>); answered with <see cref="Done"/>.</summary>
+    /// <summary>
+    /// Runs a user check now, or once after the running one (<c>POST</c>); answered with <see cref="Done"/>.
+    /// </summary>
     public sealed record CheckNow
     {
         public static readonly CheckNow Instance = new();

@@ -6,7 +6,7 @@ public sealed record UpdateActorSettings
     /// <summary>The actor's state file, <c>STATE/update.json</c>.</summary>
     public string StateFile { get; init; } = "/var/lib/incus-os/update.json";
 
-    /// <summary>The start-up check runs this long after the actor starts (the reference blocks start-up on it).</summary>
+    /// <summary>The start-up check runs this long after the actor starts (the reference blocks start-up).</summary>
     public TimeSpan StartupCheckDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The longest single timer arm; a longer wait re-arms on the way (huge frequencies).</summary>

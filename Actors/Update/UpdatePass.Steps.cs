@@ -20,7 +20,8 @@ public sealed partial class UpdatePass
         if (current.Length > 0 && current != update.Version && !UpdateVersions.IsNewer(update.Version, current))
         {
             throw new ProviderException(
-                $"installed Secure Boot keys version ({current}) is newer than available update ({update.Version}); skipping");
+                $"installed Secure Boot keys version ({current}) is newer than available update " +
+                $"({update.Version}); skipping");
         }
 
         if (current == update.Version && _secureBoot.FullyApplied)
@@ -68,7 +69,8 @@ public sealed partial class UpdatePass
         if (current.Length > 0 && !UpdateVersions.IsNewer(release.Version, current))
         {
             throw new ProviderException(
-                $"local application {name} version ({current}) is newer than available update ({release.Version}); skipping");
+                $"local application {name} version ({current}) is newer than available update " +
+                $"({release.Version}); skipping");
         }
 
         _log.Info("Downloading application {Name} version {Version}", name, release.Version);
@@ -94,7 +96,7 @@ public sealed partial class UpdatePass
         _installedApplications.Add(name);
     }
 
-    /// <summary>Spec update.md §8: every OS file verified into a staging directory, swapped in, then installed.</summary>
+    /// <summary>Spec update.md §8: every OS file verified into a staging directory, swapped in, installed.</summary>
     private async Task UpdateOsAsync()
     {
         var release = await _source.GetReleaseAsync(_cancellation).ConfigureAwait(false);
@@ -109,13 +111,15 @@ public sealed partial class UpdatePass
         var running = _target.RunningRelease;
         if (!_needsReboot && _nextRelease.Length > 0 && _nextRelease != running && _nextRelease == offered)
         {
-            _log.Warning("Latest {Os} image version {Version} has been identified as problematic, skipping update", os, offered);
+            _log.Warning(
+                "Latest {Os} image version {Version} has been identified as problematic, skipping update", os, offered);
             return;
         }
 
         if (offered != running && !UpdateVersions.IsNewer(offered, running))
         {
-            throw new ProviderException($"local {os} version ({running}) is newer than available update ({offered}); skipping");
+            throw new ProviderException(
+                $"local {os} version ({running}) is newer than available update ({offered}); skipping");
         }
 
         if (offered == running || offered == _nextRelease)
@@ -142,7 +146,9 @@ public sealed partial class UpdatePass
         _installedOs = offered;
     }
 
-    /// <summary>Downloads every OS file into a fresh staging directory; only a complete, verified set replaces the staged one.</summary>
+    /// <summary>
+    /// Downloads every OS file into a fresh staging directory; only a complete, verified set replaces the staged one.
+    /// </summary>
     private async Task StageAsync(IReadOnlyList<UpdateAsset> assets)
     {
         var target = _target.UpdatesDirectory;

@@ -59,7 +59,8 @@ public sealed partial class UpdatePass
     private async Task<UpdatePassOutcome> RunAsync(UpdatePassInput input)
     {
         var config = input.State.Config;
-        if (input.Kind == UpdateCheckKind.Periodic && !MaintenanceWindows.InAnyWindow(config.MaintenanceWindows, input.Now))
+        if (input.Kind == UpdateCheckKind.Periodic
+            && !MaintenanceWindows.InAnyWindow(config.MaintenanceWindows, input.Now))
         {
             return UpdatePassOutcome.Unchanged(input.State, UpdateStatus.OutsideWindow);
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace IncusOs.Actors.Update;
 
-/// <summary>Release versions are <c>YYYYMMDDhhmm</c>; "newer" means both parse as integers and compare greater.</summary>
+/// <summary>Versions are <c>YYYYMMDDhhmm</c>; "newer" means both parse as integers and compare greater.</summary>
 public static class UpdateVersions
 {
     public static bool IsNewer(string candidate, string current) =>

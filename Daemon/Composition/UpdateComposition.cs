@@ -23,7 +23,8 @@ public static class UpdateComposition
         });
         if (options.Simulate)
         {
-            services.AddSingleton<IUpdateTarget>(sp => new SimulatedUpdateTarget(sp.GetRequiredService<SimulatedMachine>()));
+            services.AddSingleton<IUpdateTarget>(
+                sp => new SimulatedUpdateTarget(sp.GetRequiredService<SimulatedMachine>()));
             services.AddSingleton(new UpdateSourceSettings
             {
                 DefaultProvider = "local",

@@ -1,6 +1,6 @@
 namespace IncusOs.Providers.Update;
 
-/// <summary>The public "Incus OS - Root E1" CA that signs the default images server's index (valid until 2045).</summary>
+/// <summary>The public "Incus OS - Root E1" CA behind the default images server's index (valid to 2045).</summary>
 public static class BuiltInUpdateCa
 {
     public const string Pem = """

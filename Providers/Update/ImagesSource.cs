@@ -20,7 +20,11 @@ public sealed class ImagesSource : IUpdateSource
     private readonly ReleaseCache _cache;
 
     public ImagesSource(
-        ImagesSourceConfig config, HttpClient http, SmimeVerifier verifier, UpdateHttpOptions options, TimeProvider time)
+        ImagesSourceConfig config,
+        HttpClient http,
+        SmimeVerifier verifier,
+        UpdateHttpOptions options,
+        TimeProvider time)
     {
         Config = config;
         _http = http;

@@ -15,6 +15,9 @@ public sealed record ImagesSourceConfig(string ServerUrl, string UpdateCa, strin
         return string.IsNullOrEmpty(url)
             ? new ImagesSourceConfig(ImagesSource.DefaultServerUrl, builtInCa, channel, LocalArchitecture.Name)
             : new ImagesSourceConfig(
-                url.TrimEnd('/'), config.GetValueOrDefault("update_ca") ?? string.Empty, channel, LocalArchitecture.Name);
+                url.TrimEnd('/'),
+                config.GetValueOrDefault("update_ca") ?? string.Empty,
+                channel,
+                LocalArchitecture.Name);
     }
 }

@@ -19,7 +19,9 @@ internal static class OsRelease
         }
 
         var name = values.GetValueOrDefault("IMAGE_ID") ?? values.GetValueOrDefault("NAME") ?? "IncusOS";
-        var version = values.GetValueOrDefault("IMAGE_VERSION") ?? values.GetValueOrDefault("VERSION_ID") ?? string.Empty;
+        var version = values.GetValueOrDefault("IMAGE_VERSION")
+            ?? values.GetValueOrDefault("VERSION_ID")
+            ?? string.Empty;
 
         return (name, version);
     }

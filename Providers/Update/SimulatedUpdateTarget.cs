@@ -62,10 +62,13 @@ public sealed class SimulatedUpdateTarget : IUpdateTarget
 
     public async Task<bool> ApplySecureBootKeysAsync(string archivePath, CancellationToken cancellationToken)
     {
-        var applied = File.Exists(AppliedKeysPath)
-            ? JsonConvert.DeserializeObject<List<string>>(await File.ReadAllTextAsync(AppliedKeysPath, cancellationToken)
-                .ConfigureAwait(false)) ?? []
-            : [];
+        List<string> applied = [];
+        if (File.Exists(AppliedKeysPath))
+        {
+            var json = await File.ReadAllTextAsync(AppliedKeysPath, cancellationToken).ConfigureAwait(false);
+            applied = JsonConvert.DeserializeObject<List<string>>(json) ?? [];
+        }
+
         var entries = await ReadAuthEntriesAsync(archivePath, cancellationToken).ConfigureAwait(false);
         foreach (var variable in new[] { "KEK", "db", "dbx" })
         {
@@ -83,7 +86,8 @@ public sealed class SimulatedUpdateTarget : IUpdateTarget
         return false;
     }
 
-    private static async Task<List<string>> ReadAuthEntriesAsync(string archivePath, CancellationToken cancellationToken)
+    private static async Task<List<string>> ReadAuthEntriesAsync(
+        string archivePath, CancellationToken cancellationToken)
     {
         var names = new List<string>();
         await using var file = File.OpenRead(archivePath);

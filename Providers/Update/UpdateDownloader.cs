@@ -22,7 +22,7 @@ public sealed class UpdateDownloader
         _readIdleTimeout = readIdleTimeout;
     }
 
-    /// <summary>Downloads and verifies <paramref name="asset"/> into <paramref name="directory"/>; returns its path.</summary>
+    /// <summary>Downloads and verifies <paramref name="asset"/> into <paramref name="directory"/>.</summary>
     public async Task<string> DownloadAsync(
         IUpdateSource source, UpdateAsset asset, string directory, CancellationToken cancellationToken)
     {

@@ -31,7 +31,11 @@ internal static class UpdateHttp
 
     /// <summary>GET a small document; transport failures are retried, an HTTP status other than 200 is not.</summary>
     public static async Task<byte[]> GetBytesAsync(
-        HttpClient client, string url, UpdateHttpOptions options, TimeProvider time, CancellationToken cancellationToken)
+        HttpClient client,
+        string url,
+        UpdateHttpOptions options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

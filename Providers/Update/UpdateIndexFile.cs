@@ -31,7 +31,7 @@ public sealed record UpdateIndexFile
     [JsonProperty("type")]
     public string Type { get; init; } = string.Empty;
 
-    /// <summary>Rejects unknown enum values with the reference's messages (both say "file type" for two enums).</summary>
+    /// <summary>Rejects unknown enum values with the reference's messages ("file type" for two of them).</summary>
     public void Validate()
     {
         if (!Architectures.Contains(Architecture))

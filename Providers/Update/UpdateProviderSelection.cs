@@ -2,7 +2,7 @@ using Newtonsoft.Json;
 
 namespace IncusOs.Providers.Update;
 
-/// <summary>The persisted provider choice (<c>System.Provider.Config</c> in the reference): a name and its keys.</summary>
+/// <summary>The persisted provider choice (the reference's <c>System.Provider.Config</c>): name and keys.</summary>
 public sealed record UpdateProviderSelection
 {
     [JsonProperty("name")]

@@ -2,7 +2,7 @@ using IncusOs.Providers.Process;
 
 namespace IncusOs.Providers.Update;
 
-/// <summary>Makes <c>images</c>, <c>local</c> and <c>operations-center</c> sources from their persisted config.</summary>
+/// <summary>Makes <c>images</c>, <c>local</c> and <c>operations-center</c> sources from their config.</summary>
 public sealed class UpdateSourceFactory : IUpdateSourceFactory
 {
     private readonly IProcessRunner _runner;

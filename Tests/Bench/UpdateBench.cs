@@ -53,8 +53,9 @@ public static class UpdateBench
 
         var sha256sum = await TimeAsync(() => Measure.RunAsync("sha256sum", file));
         var ours = await TimeAsync(() => HashLikeTheDownloaderAsync(file));
-        Console.WriteLine($"verify: sha256sum {Rate(bytes, sha256sum.Seconds)}, update path {Rate(bytes, ours.Seconds)}, " +
-                          $"ratio {sha256sum.Seconds / ours.Seconds:F2} (target >= 0.9)");
+        Console.WriteLine(
+            $"verify: sha256sum {Rate(bytes, sha256sum.Seconds)}, update path {Rate(bytes, ours.Seconds)}, " +
+            $"ratio {sha256sum.Seconds / ours.Seconds:F2} (target >= 0.9)");
         var sha = sha256sum.Result.Split(' ')[0];
         if (ours.Result != sha)
         {
@@ -97,15 +98,17 @@ public static class UpdateBench
 
             File.Delete(curlOut);
             Console.WriteLine(
-                $"round {round}: curl {Rate(bytes, curl.Seconds)} ({curl.Seconds:F2} s), daemon check+download+verify+install " +
-                $"{Rate(bytes, download)} ({download:F2} s), ratio {curl.Seconds / download:F2} (target >= 0.9), " +
+                $"round {round}: curl {Rate(bytes, curl.Seconds)} ({curl.Seconds:F2} s), " +
+                $"daemon check+download+verify+install {Rate(bytes, download)} ({download:F2} s), " +
+                $"ratio {curl.Seconds / download:F2} (target >= 0.9), " +
                 $"daemon peak RSS growth {rssGrowth / 1048576.0:F1} MiB (target < 32)");
         }
 
         return 0;
     }
 
-    private static async Task<(double Seconds, long RssGrowth)> DaemonDownloadAsync(DaemonProcess daemon, string version)
+    private static async Task<(double Seconds, long RssGrowth)> DaemonDownloadAsync(
+        DaemonProcess daemon, string version)
     {
         var before = (await daemon.GetMetadataAsync("/1.0/system/update"))["state"]!;
         var baseline = Measure.RssBytes(daemon.Pid);
@@ -157,7 +160,8 @@ public static class UpdateBench
     /// <summary>The downloader's verifying stream over the file, read in the downloader's buffer size.</summary>
     private static async Task<string> HashLikeTheDownloaderAsync(string file)
     {
-        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
+        var stream = new FileStream(
+            file, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
         await using var verifying = new VerifyingReadStream(stream, "bench", null, TimeSpan.FromMinutes(1));
         await verifying.CopyToAsync(Stream.Null, 1 << 20);
 
@@ -185,7 +189,7 @@ public static class UpdateBench
 
     private static string Rate(long bytes, double seconds) => $"{bytes / 1048576.0 / seconds:F0} MiB/s";
 
-    /// <summary>Kestrel over TLS on loopback: a signed index (404 until published) and the file, sent from disk.</summary>
+    /// <summary>Kestrel over TLS on loopback: a signed index (404 until published), the file sent from disk.</summary>
     private sealed class IndexServer : IAsyncDisposable
     {
         private readonly WebApplication _app;
@@ -218,13 +222,13 @@ public static class UpdateBench
             var server = new IndexServer(app, pki, file, sha, size, work);
             app.Run(server.HandleAsync);
             await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            server.ServerUrl = address + "/os";
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            server.ServerUrl = addresses.Addresses.First() + "/os";
 
             return server;
         }
 
-        /// <summary>Signs an index offering the file as application <c>incus</c> at <paramref name="version"/>.</summary>
+        /// <summary>Signs an index offering the file as <c>incus</c> at <paramref name="version"/>.</summary>
         public async Task<string> PublishAsync(string version)
         {
             var index = new
@@ -234,14 +238,23 @@ public static class UpdateBench
                 {
                     new
                     {
-                        format = "1.0", channels = new[] { "stable" }, origin = "bench", published_at = "2027-01-01T00:00:00Z",
-                        severity = "none", version, url = "/" + version,
+                        format = "1.0",
+                        channels = new[] { "stable" },
+                        origin = "bench",
+                        published_at = "2027-01-01T00:00:00Z",
+                        severity = "none",
+                        version,
+                        url = "/" + version,
                         files = new[]
                         {
                             new
                             {
-                                architecture = LocalArchitecture.Name, component = "incus", filename = "x86_64/incus.raw",
-                                sha256 = _sha, size = _size, type = "application",
+                                architecture = LocalArchitecture.Name,
+                                component = "incus",
+                                filename = "x86_64/incus.raw",
+                                sha256 = _sha,
+                                size = _size,
+                                type = "application",
                             },
                         },
                     },
@@ -251,8 +264,8 @@ public static class UpdateBench
             var signed = Path.Combine(_work, "index.sjson");
             await File.WriteAllTextAsync(json, JsonConvert.SerializeObject(index));
             await Measure.RunAsync(
-                "openssl", "smime", "-sign", "-text", "-signer", _pki.SignerCertificateFile, "-inkey", _pki.SignerKeyFile,
-                "-in", json, "-out", signed);
+                "openssl", "smime", "-sign", "-text", "-signer", _pki.SignerCertificateFile,
+                "-inkey", _pki.SignerKeyFile, "-in", json, "-out", signed);
             _index = await File.ReadAllBytesAsync(signed);
 
             return $"{ServerUrl}//{version}/x86_64/incus.raw";

@@ -77,7 +77,8 @@ public sealed class HostUpdateTargetTests : IDisposable
         Stage(Uki(Encoding.ASCII.GetBytes("new key")));
         File.WriteAllText(_target.PcrPublicKey, "old key");
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => _target.InstallOsAsync(Version, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ProviderException>(
+            () => _target.InstallOsAsync(Version, CancellationToken.None));
 
         Assert.Contains("rotated Secure Boot key", error.Message);
         Assert.DoesNotContain(_tools.Calls, call => call[0] == "unshare");
@@ -86,9 +87,11 @@ public sealed class HostUpdateTargetTests : IDisposable
     [Fact]
     public async Task InstallOs_NoUki_Refused()
     {
-        await File.WriteAllTextAsync(Path.Combine(_target.UpdatesDirectory, $"IncusOS_{Version}.usr-x86-64.1.raw"), "usr");
+        var usr = Path.Combine(_target.UpdatesDirectory, $"IncusOS_{Version}.usr-x86-64.1.raw");
+        await File.WriteAllTextAsync(usr, "usr");
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => _target.InstallOsAsync(Version, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ProviderException>(
+            () => _target.InstallOsAsync(Version, CancellationToken.None));
 
         Assert.Equal($"no UKI for version {Version} in {_target.UpdatesDirectory}", error.Message);
     }

@@ -34,7 +34,8 @@ public sealed class ImagesSourceTests : IAsyncLifetime
         _bed.Server.Fault = UpdateServerFault.WrongSignature;
         var source = _bed.CreateSource();
 
-        var error = await Assert.ThrowsAnyAsync<ProviderException>(() => source.GetReleaseAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAnyAsync<ProviderException>(
+            () => source.GetReleaseAsync(CancellationToken.None));
 
         Assert.StartsWith("Failed to run: openssl smime -verify -text -CAfile ", error.Message);
     }

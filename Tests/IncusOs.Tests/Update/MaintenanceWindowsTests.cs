@@ -39,7 +39,14 @@ public sealed class MaintenanceWindowsTests
     [InlineData("Saturday", 0, 0, "Sunday", 23, 59, "2025-08-29 23:59", false)]
     [InlineData("Saturday", 0, 0, "Sunday", 23, 59, "2025-09-01 00:00", false)]
     public void IsActive_SpecCase_MatchesReference(
-        string startDay, int startHour, int startMinute, string endDay, int endHour, int endMinute, string at, bool active)
+        string startDay,
+        int startHour,
+        int startMinute,
+        string endDay,
+        int endHour,
+        int endMinute,
+        string at,
+        bool active)
     {
         var window = new SystemUpdateMaintenanceWindow
         {
@@ -73,5 +80,6 @@ public sealed class MaintenanceWindowsTests
     }
 
     private static DateTime Utc(string text) =>
-        DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        DateTime.Parse(
+            text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 }

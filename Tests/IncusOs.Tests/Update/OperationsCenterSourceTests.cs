@@ -121,12 +121,16 @@ public sealed class OperationsCenterSourceTests : IDisposable
             switch (path)
             {
                 case "/1.0/provisioning/updates" when context.Request.QueryString.Value == "?recursion=1":
-                    await WriteEnvelopeAsync(context, $$"""[{"channels":["stable"],"uuid":"u-1","version":"{{Version}}"}]""");
+                    await WriteEnvelopeAsync(
+                        context, $$"""[{"channels":["stable"],"uuid":"u-1","version":"{{Version}}"}]""");
                     return true;
                 case "/1.0/provisioning/updates/u-1/files":
                     await WriteEnvelopeAsync(
                         context,
-                        $$"""[{"filename":"IncusOS_{{Version}}.efi.gz","size":{{gz.Length}},"component":"os","type":"update-efi","architecture":"{{arch}}"}]""");
+                        $$"""
+                        [{"filename":"IncusOS_{{Version}}.efi.gz","size":{{gz.Length}},"component":"os",
+                          "type":"update-efi","architecture":"{{arch}}"}]
+                        """);
                     return true;
                 case $"/1.0/provisioning/updates/u-1/files/IncusOS_{Version}.efi.gz":
                     await context.Response.Body.WriteAsync(gz);
@@ -142,8 +146,12 @@ public sealed class OperationsCenterSourceTests : IDisposable
     private async Task WriteEnvelopeAsync(HttpContext context, string metadata)
     {
         var body = _failEnvelope
-            ? """{"type":"error","status":"","status_code":0,"error_code":403,"error":"not authorized","metadata":null}"""
-            : $$"""{"type":"sync","status":"Success","status_code":200,"error_code":0,"error":"","metadata":{{metadata}}}""";
+            ? """
+              {"type":"error","status":"","status_code":0,"error_code":403,"error":"not authorized","metadata":null}
+              """
+            : $$"""
+              {"type":"sync","status":"Success","status_code":200,"error_code":0,"error":"","metadata":{{metadata}}}
+              """;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body);
     }

@@ -39,7 +39,8 @@ public sealed class RecordingTools : IDisposable
                 .Select(call => call.TrimEnd('\n').Split('\n')).ToList()
             : [];
 
-    public void FailWith(string tool, int status) => File.WriteAllText(Path.Combine(Directory, tool + ".exit"), $"{status}");
+    public void FailWith(string tool, int status) =>
+        File.WriteAllText(Path.Combine(Directory, tool + ".exit"), $"{status}");
 
     public void Dispose()
     {

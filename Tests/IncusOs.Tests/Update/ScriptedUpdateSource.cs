@@ -70,7 +70,8 @@ public sealed class ScriptedUpdateSource : IUpdateSource
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
-        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        while ((seen = Volatile.Read(ref target)) < value
+               && Interlocked.CompareExchange(ref target, value, seen) != seen)
         {
         }
     }

@@ -84,7 +84,8 @@ public sealed class TestPki : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(
-            X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+            X509AuthorityKeyIdentifierExtension.CreateFromCertificate(
+                ca, includeKeyIdentifier: true, includeIssuerAndSerial: false));
         extend(request);
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7f;

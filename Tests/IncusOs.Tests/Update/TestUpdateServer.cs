@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
@@ -52,7 +53,8 @@ public sealed class TestUpdateServer : IAsyncDisposable
     /// <summary>Extra routes for other kinds of server (the Operations Center API).</summary>
     public Func<HttpContext, Task<bool>>? Extra { get; set; }
 
-    public static async Task<TestUpdateServer> StartAsync(TestPki pki, Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions>? tls = null)
+    public static async Task<TestUpdateServer> StartAsync(
+        TestPki pki, Action<HttpsConnectionAdapterOptions>? tls = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -65,7 +67,8 @@ public sealed class TestUpdateServer : IAsyncDisposable
         var server = new TestUpdateServer(app, pki);
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        var address = addresses.Addresses.First();
         server.BaseUrl = address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
 
         return server;
@@ -105,8 +108,14 @@ public sealed class TestUpdateServer : IAsyncDisposable
             {
                 new
                 {
-                    format = "1.0", channels = channels ?? ["stable"], origin = "test", published_at = "2026-01-01T00:00:00Z",
-                    severity = "none", version, url = "/" + version, files = entries,
+                    format = "1.0",
+                    channels = channels ?? ["stable"],
+                    origin = "test",
+                    published_at = "2026-01-01T00:00:00Z",
+                    severity = "none",
+                    version,
+                    url = "/" + version,
+                    files = entries,
                 },
             },
         };
@@ -148,7 +157,10 @@ public sealed class TestUpdateServer : IAsyncDisposable
             await File.WriteAllTextAsync(input, json);
             var info = new ProcessStartInfo("openssl")
             {
-                ArgumentList = { "smime", "-sign", "-text", "-signer", certificate, "-inkey", key, "-in", input, "-out", output },
+                ArgumentList =
+                {
+                    "smime", "-sign", "-text", "-signer", certificate, "-inkey", key, "-in", input, "-out", output,
+                },
                 RedirectStandardError = true,
             };
             using var process = Process.Start(info)!;

@@ -36,7 +36,7 @@ public sealed class UpdateActorTests : Akka.TestKit.Xunit2.TestKit
     {
         var actor = Start(startupDelay: TimeSpan.FromMilliseconds(20));
 
-        await AwaitAssertAsync(async () => Assert.Equal(UpdateStatus.Completed, (await GetAsync(actor)).State.UpdateStatus), Wait);
+        await AwaitStatusAsync(actor, UpdateStatus.Completed);
 
         var update = await GetAsync(actor);
         Assert.Equal(_time.GetUtcNow().UtcDateTime, update.State.LastCheck);
@@ -60,7 +60,7 @@ public sealed class UpdateActorTests : Akka.TestKit.Xunit2.TestKit
 
         Source.Gate.SetResult();
 
-        await AwaitAssertAsync(async () => Assert.Equal(UpdateStatus.Completed, (await GetAsync(actor)).State.UpdateStatus), Wait);
+        await AwaitStatusAsync(actor, UpdateStatus.Completed);
         await AwaitAssertAsync(() => Assert.Equal(2, Source.Passes), Wait);
         Assert.Equal(UpdateStatus.Running, during.State.UpdateStatus);
         Assert.All(replies, r => Assert.Same(Done.Instance, r));
@@ -72,12 +72,13 @@ public sealed class UpdateActorTests : Akka.TestKit.Xunit2.TestKit
     {
         var actor = Start(startupDelay: TimeSpan.FromMilliseconds(20));
         var window = new SystemUpdateMaintenanceWindow { StartHour = 1, EndHour = 2 };
-        await actor.Ask<object>(new UpdateActor.ReplaceConfig(new SystemUpdateConfig { MaintenanceWindows = [window] }), Wait);
-        await AwaitAssertAsync(async () => Assert.Equal(UpdateStatus.Completed, (await GetAsync(actor)).State.UpdateStatus), Wait);
+        var config = new SystemUpdateConfig { MaintenanceWindows = [window] };
+        await actor.Ask<object>(new UpdateActor.ReplaceConfig(config), Wait);
+        await AwaitStatusAsync(actor, UpdateStatus.Completed);
 
         _time.Advance(TimeSpan.FromHours(6));
 
-        await AwaitAssertAsync(async () => Assert.Equal(UpdateStatus.OutsideWindow, (await GetAsync(actor)).State.UpdateStatus), Wait);
+        await AwaitStatusAsync(actor, UpdateStatus.OutsideWindow);
         Assert.Equal(1, Source.Passes);
         Assert.Equal(_time.GetUtcNow().UtcDateTime, (await GetAsync(actor)).State.LastCheck);
     }
@@ -109,7 +110,7 @@ public sealed class UpdateActorTests : Akka.TestKit.Xunit2.TestKit
         var config = new SystemUpdateConfig { UpdateFrequency = 43_200_000_000_000, AutoReboot = true };
         await actor.Ask<object>(new UpdateActor.ReplaceConfig(config), Wait);
         await actor.Ask<object>(UpdateActor.CheckNow.Instance, Wait);
-        await AwaitAssertAsync(async () => Assert.Equal(UpdateStatus.Completed, (await GetAsync(actor)).State.UpdateStatus), Wait);
+        await AwaitStatusAsync(actor, UpdateStatus.Completed);
         Watch(actor);
         actor.Tell(PoisonPill.Instance);
         await ExpectTerminatedAsync(actor);
@@ -206,6 +207,9 @@ public sealed class UpdateActorTests : Akka.TestKit.Xunit2.TestKit
         return Sys.ActorOf(Props.Create(() => new UpdateActor(
             _factory, target, downloader, settings, _registry, NullLoggerFactory.Instance, _time)));
     }
+
+    private Task AwaitStatusAsync(IActorRef actor, string status) =>
+        AwaitAssertAsync(async () => Assert.Equal(status, (await GetAsync(actor)).State.UpdateStatus), Wait);
 
     private static Task<SystemUpdate> GetAsync(IActorRef actor) =>
         actor.Ask<SystemUpdate>(UpdateActor.GetUpdate.Instance, Wait);

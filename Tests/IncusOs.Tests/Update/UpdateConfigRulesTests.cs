@@ -6,11 +6,12 @@ namespace IncusOs.Tests.Update;
 public sealed class UpdateConfigRulesTests
 {
     private const long Minute = 60L * 1_000_000_000;
+    private const string BothDays = "invalid migration window: both StartDayOfWeek and EndDayOfWeek must be provided";
 
     [Theory]
     [InlineData("Sunday", 4, 0, "Sunday", 2, 0, "invalid migration window: end time is before start time")]
-    [InlineData("Sunday", 2, 0, "", 4, 0, "invalid migration window: both StartDayOfWeek and EndDayOfWeek must be provided")]
-    [InlineData("", 2, 0, "Monday", 4, 0, "invalid migration window: both StartDayOfWeek and EndDayOfWeek must be provided")]
+    [InlineData("Sunday", 2, 0, "", 4, 0, BothDays)]
+    [InlineData("", 2, 0, "Monday", 4, 0, BothDays)]
     [InlineData("Funday", 2, 0, "Monday", 4, 0, "invalid migration window: unknown day of week \"Funday\"")]
     public void Accept_InvalidWindow_RefusedWithMessage(
         string startDay, int startHour, int startMinute, string endDay, int endHour, int endMinute, string message)

@@ -7,6 +7,8 @@ namespace IncusOs.Tests.Update;
 /// <summary>Streaming download, gunzip and verification against the published sha256 and size.</summary>
 public sealed class UpdateDownloaderTests : IAsyncLifetime
 {
+    private const string Efi = "error downloading IncusOS_202601010000.efi.gz";
+
     private UpdateTestBed _bed = null!;
     private string _target = null!;
 
@@ -34,8 +36,8 @@ public sealed class UpdateDownloaderTests : IAsyncLifetime
     [InlineData(UpdateServerFault.WrongSha256, "sha256 mismatch for file IncusOS_202601010000.efi.gz")]
     [InlineData(UpdateServerFault.AssetTruncated, "size mismatch for file IncusOS_202601010000.efi.gz")]
     [InlineData(UpdateServerFault.AssetReset, "error downloading IncusOS_202601010000.efi.gz")]
-    [InlineData(UpdateServerFault.AssetServerError, "error downloading IncusOS_202601010000.efi.gz: server answered 500")]
-    [InlineData(UpdateServerFault.AssetStall, "error downloading IncusOS_202601010000.efi.gz: no data received for 0.5s")]
+    [InlineData(UpdateServerFault.AssetServerError, Efi + ": server answered 500")]
+    [InlineData(UpdateServerFault.AssetStall, Efi + ": no data received for 0.5s")]
     public async Task Download_Fault_RefusedAndNothingLeft(UpdateServerFault fault, string message)
     {
         _bed.Server.Fault = fault;
@@ -72,8 +74,9 @@ public sealed class UpdateDownloaderTests : IAsyncLifetime
         var source = new LocalSource(directory, "IncusOS");
         var release = await source.GetReleaseAsync(CancellationToken.None);
 
+        var asset = release!.ApplicationAsset("incus")!;
         var error = await Assert.ThrowsAsync<ProviderException>(
-            () => _bed.Downloader.DownloadAsync(source, release!.ApplicationAsset("incus")!, _target, CancellationToken.None));
+            () => _bed.Downloader.DownloadAsync(source, asset, _target, CancellationToken.None));
 
         Assert.Equal("sha256 mismatch for file incus.raw", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_target));

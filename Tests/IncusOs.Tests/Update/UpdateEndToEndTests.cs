@@ -32,7 +32,7 @@ public sealed class UpdateEndToEndTests
         Assert.Equal(200, postStatus);
         Assert.Equal(JTokenType.Object, postBody["metadata"]!.Type);
         Assert.Equal($"IncusOS has been updated to version {version}", (string?)staged["update_status"]);
-        Assert.NotEqual("0001-01-01T00:00:00Z", staged["last_check"]!.ToString(Newtonsoft.Json.Formatting.None).Trim('"'));
+        Assert.NotEqual("\"0001-01-01T00:00:00Z\"", staged["last_check"]!.ToString(Newtonsoft.Json.Formatting.None));
         Assert.Equal(200, rebootStatus);
     }
 
@@ -42,7 +42,8 @@ public sealed class UpdateEndToEndTests
         await using var daemon = await DaemonProcess.StartAsync();
         const string good = """
             {"config":{"update_frequency":43200000000000,"auto_reboot":true,"maintenance_windows":[
-              {"start_day_of_week":"Sunday","start_hour":2,"start_minute":0,"end_day_of_week":"Sunday","end_hour":4,"end_minute":0}]}}
+              {"start_day_of_week":"Sunday","start_hour":2,"start_minute":0,
+               "end_day_of_week":"Sunday","end_hour":4,"end_minute":0}]}}
             """;
         var (goodStatus, _) = await daemon.SendAsync(HttpMethod.Put, "/1.0/system/update", good);
         var before = (await daemon.GetMetadataAsync("/1.0/system/update"))["config"]!;
@@ -69,7 +70,10 @@ public sealed class UpdateEndToEndTests
             """{"config":{"maintenance_windows":[{"start_day_of_week":"Monday","end_day_of_week":false}]}}""",
             """{"config":{"maintenance_windows":[{"start_day_of_week":"Monday","start_hour":1,"end_hour":2}]}}""",
             """{"config":{"maintenance_windows":[{"end_day_of_week":"Monday","start_hour":1,"end_hour":2}]}}""",
-            """{"config":{"maintenance_windows":[{"start_day_of_week":"Friday","start_hour":5,"end_day_of_week":"Friday","end_hour":4}]}}""",
+            """
+            {"config":{"maintenance_windows":[
+              {"start_day_of_week":"Friday","start_hour":5,"end_day_of_week":"Friday","end_hour":4}]}}
+            """,
             """{"config":{"maintenance_windows":[{"start_day_of_week":"Funday","end_day_of_week":"Monday"}]}}""",
         ];
 
@@ -103,7 +107,8 @@ public sealed class UpdateEndToEndTests
         var posts = await Task.WhenAll(Enumerable.Range(0, 5)
             .Select(_ => daemon.SendAsync(HttpMethod.Post, "/1.0/system/update", "ignored")));
         var (deleteStatus, deleteBody) = await daemon.SendAsync(HttpMethod.Delete, "/1.0/system/update", null);
-        var (putStatus, _) = await daemon.SendAsync(HttpMethod.Put, "/1.0/system/update", """{"config":{"update_frequency":0}}""");
+        var (putStatus, _) = await daemon.SendAsync(
+            HttpMethod.Put, "/1.0/system/update", """{"config":{"update_frequency":0}}""");
         var config = (await daemon.GetMetadataAsync("/1.0/system/update"))["config"]!;
 
         Assert.All(posts, p => Assert.Equal(200, p.Status));

@@ -28,10 +28,13 @@ public sealed class UpdatePassTests : IAsyncLifetime
         Assert.Equal(["incus"], outcome.InstalledApplications);
         var staged = Directory.GetFiles(_bed.Target.UpdatesDirectory).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(
-            [$"IncusOS_{UpdateTestBed.NewVersion}.efi", $"IncusOS_{UpdateTestBed.NewVersion}.usr-x86-64.8a2f5c1e-1111-2222-3333-444455556666.raw"],
+            [
+                $"IncusOS_{UpdateTestBed.NewVersion}.efi",
+                $"IncusOS_{UpdateTestBed.NewVersion}.usr-x86-64.8a2f5c1e-1111-2222-3333-444455556666.raw",
+            ],
             staged);
-        Assert.Equal(
-            _bed.Files["incus.raw"], await File.ReadAllBytesAsync(Path.Combine(_bed.Target.ExtensionsDirectory, "incus.raw")));
+        var incus = Path.Combine(_bed.Target.ExtensionsDirectory, "incus.raw");
+        Assert.Equal(_bed.Files["incus.raw"], await File.ReadAllBytesAsync(incus));
     }
 
     [Fact]
@@ -40,7 +43,8 @@ public sealed class UpdatePassTests : IAsyncLifetime
         var first = await _bed.RunPassAsync(_bed.CreateSource(), UpdateCheckKind.User, new UpdateActorState());
         var requests = _bed.Server.AssetRequests;
 
-        var second = await _bed.RunPassAsync(_bed.CreateSource(), UpdateCheckKind.User, first.ApplyTo(new UpdateActorState()));
+        var second = await _bed.RunPassAsync(
+            _bed.CreateSource(), UpdateCheckKind.User, first.ApplyTo(new UpdateActorState()));
 
         Assert.Equal(UpdateStatus.Completed, second.Status);
         Assert.Equal(requests, _bed.Server.AssetRequests);
@@ -81,7 +85,10 @@ public sealed class UpdatePassTests : IAsyncLifetime
     {
         var state = new UpdateActorState
         {
-            Config = new SystemUpdateConfig { MaintenanceWindows = [new SystemUpdateMaintenanceWindow { StartHour = 1, EndHour = 2 }] },
+            Config = new SystemUpdateConfig
+            {
+                MaintenanceWindows = [new SystemUpdateMaintenanceWindow { StartHour = 1, EndHour = 2 }],
+            },
         };
 
         var outcome = await _bed.RunPassAsync(_bed.CreateSource(), UpdateCheckKind.Periodic, state);

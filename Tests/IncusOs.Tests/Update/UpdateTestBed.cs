@@ -57,7 +57,8 @@ public sealed class UpdateTestBed : IAsyncDisposable
     {
         var pki = TestPki.Create();
         var server = await TestUpdateServer.StartAsync(pki);
-        var bed = new UpdateTestBed(pki, server, System.IO.Directory.CreateTempSubdirectory("incus-osd-update-").FullName);
+        var directory = System.IO.Directory.CreateTempSubdirectory("incus-osd-update-").FullName;
+        var bed = new UpdateTestBed(pki, server, directory);
         bed.Files[$"IncusOS_{NewVersion}.efi"] = RandomNumberGenerator.GetBytes(300_000);
         bed.Files[$"IncusOS_{NewVersion}.usr-x86-64.8a2f5c1e-1111-2222-3333-444455556666.raw"] =
             RandomNumberGenerator.GetBytes(700_000);
@@ -82,7 +83,11 @@ public sealed class UpdateTestBed : IAsyncDisposable
 
     public Task<UpdatePassOutcome> RunPassAsync(IUpdateSource source, UpdateCheckKind kind, UpdateActorState state) =>
         UpdatePass.RunAsync(
-            source, Target, Downloader, NoLogger.Instance, new UpdatePassInput(kind, Time.GetUtcNow().UtcDateTime, state),
+            source,
+            Target,
+            Downloader,
+            NoLogger.Instance,
+            new UpdatePassInput(kind, Time.GetUtcNow().UtcDateTime, state),
             CancellationToken.None);
 
     public async ValueTask DisposeAsync()
