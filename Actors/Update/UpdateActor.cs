@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Hosting;
@@ -18,7 +19,9 @@ namespace IncusOs.Actors.Update;
 /// it). Reads and config changes are answered at once in every behaviour (they do not touch the check,
 /// which works on a snapshot). An OS update with <c>auto_reboot</c> reboots through the
 /// <see cref="SystemActor"/> when inside a maintenance window. An unexpected failure of a check records its
-/// status and fails the actor, so the supervisor restarts it with a fresh source.
+/// status and fails the actor, so the supervisor restarts it with a fresh source. Application images it
+/// installs are announced with <see cref="ApplicationImageInstalled"/>. Not done here: Operations Center
+/// registration, the seed files (<c>provider</c>, <c>applications</c>), offline recovery (spec update.md §10).
 /// </summary>
 public sealed class UpdateActor : ReceiveActor, IWithTimers
 {
@@ -38,6 +41,8 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
     private string? _sourceError;
     private DateTime _lastCheck = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
     private string? _runningStatus;
+    private long _checkStarted;
+    private DateTime? _notBefore;
 
     public UpdateActor(
         IUpdateSourceFactory sources,
@@ -85,7 +90,15 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
 
     private sealed record CheckCrashed(string Status, Exception Cause);
 
-    protected override void PreStart()
+    protected override void PreStart() => Initialize(startupCheck: true);
+
+    /// <summary>
+    /// A restart for a machine boot (the supervisor's <see cref="Kill"/>) checks as a start does; a restart after
+    /// a failure waits one frequency, so a persistent fault cannot spin the actor into being stopped.
+    /// </summary>
+    protected override void PostRestart(Exception reason) => Initialize(startupCheck: reason is ActorKilledException);
+
+    private void Initialize(bool startupCheck)
     {
         var loaded = _store.Load() ?? new UpdateActorState();
         _state = loaded.AtStart(_target.BootId);
@@ -108,7 +121,14 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
         _state = _state with { Provider = selection };
         _store.Save(_state);
         RemovePartials();
-        Timers.StartSingleTimer(CheckTimer, new CheckDue(UpdateCheckKind.Startup), _settings.StartupCheckDelay);
+        if (startupCheck)
+        {
+            Timers.StartSingleTimer(CheckTimer, new CheckDue(UpdateCheckKind.Startup), _settings.StartupCheckDelay);
+            return;
+        }
+
+        _notBefore = Later(_time.GetUtcNow().UtcDateTime, _state.Config.Frequency);
+        ArmPeriodicTimer();
     }
 
     protected override void PostStop()
@@ -199,6 +219,7 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
     {
         Timers.Cancel(CheckTimer);
         _lastCheck = _time.GetUtcNow().UtcDateTime;
+        _checkStarted = Stopwatch.GetTimestamp();
         _runningStatus = UpdateStatus.Running;
         Become(Checking);
         _log.Info("Starting {Kind} update check", kind);
@@ -228,7 +249,8 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
         _runningStatus = null;
         _state = outcome.ApplyTo(_state);
         _store.Save(_state);
-        _log.Info("Update check finished: {Status}", outcome.Status);
+        _log.Info(
+            "Update check finished in {Elapsed}: {Status}", Stopwatch.GetElapsedTime(_checkStarted), outcome.Status);
         foreach (var name in outcome.InstalledApplications)
         {
             Context.System.EventStream.Publish(new ApplicationImageInstalled(
@@ -281,14 +303,13 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
 
     private DateTime NextPeriodicCheck()
     {
-        var frequency = _state.Config.Frequency;
-        if (_lastCheck == DateTime.MinValue)
-        {
-            return _time.GetUtcNow().UtcDateTime;
-        }
-
-        return DateTime.MaxValue - _lastCheck < frequency ? DateTime.MaxValue : _lastCheck + frequency;
+        return _lastCheck == DateTime.MinValue
+            ? _notBefore ?? _time.GetUtcNow().UtcDateTime
+            : Later(_lastCheck, _state.Config.Frequency);
     }
+
+    private static DateTime Later(DateTime from, TimeSpan by) =>
+        DateTime.MaxValue - from < by ? DateTime.MaxValue : from + by;
 
     private void ArmPeriodicTimer()
     {

@@ -8,8 +8,8 @@ namespace IncusOs.Providers.Update;
 /// <summary>
 /// The <c>operations-center</c> source (spec update.md §5.4): releases from the Operations Center REST API
 /// over TLS 1.3, the server certificate pinned when one is configured, the Incus server certificate
-/// presented as the client certificate when it exists. Registration is not done here (see the update
-/// actor's summary).
+/// presented as the client certificate when it exists. Registration (<c>POST /1.0/provisioning/servers</c>)
+/// is not implemented in this build.
 /// </summary>
 public sealed class OperationsCenterSource : IUpdateSource
 {
