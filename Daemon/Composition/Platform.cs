@@ -28,6 +28,7 @@ public static class Platform
 
         services.AddSystem(options);
         services.AddSecurity(options);
+        services.AddUpdate(options);
 
         return services;
     }

@@ -17,6 +17,12 @@ public static class Routes
             ["PUT"] = SecurityEndpoints.PutAsync,
             ["DELETE"] = SecurityEndpoints.DeleteAsync,
         });
+        routes.Add("/1.0/system/update", new()
+        {
+            ["GET"] = UpdateEndpoints.GetAsync,
+            ["PUT"] = UpdateEndpoints.PutAsync,
+            ["POST"] = UpdateEndpoints.PostAsync,
+        });
         routes.Add("/1.0/debug", new() { ["GET"] = DebugEndpoints.GetAsync });
 
         return routes;

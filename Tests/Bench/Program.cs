@@ -12,6 +12,7 @@ public static class Program
         ["perf"] = PerfBench.RunAsync,
         ["floor"] = FloorApp.RunAsync,
         ["security"] = SecurityBench.RunAsync,
+        ["update"] = UpdateBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
