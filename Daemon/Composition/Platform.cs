@@ -28,6 +28,8 @@ public static class Platform
 
         services.AddSystem(options);
         services.AddResources(options);
+        services.AddSecurity(options);
+        services.AddUpdate(options);
 
         return services;
     }

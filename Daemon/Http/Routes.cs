@@ -12,6 +12,18 @@ public static class Routes
         routes.Add("/1.0", new() { ["GET"] = RootEndpoints.GetRootAsync });
         routes.Add("/1.0/system", new() { ["PUT"] = SystemEndpoints.PutAsync });
         routes.Add("/1.0/system/resources", new() { ["GET"] = ResourcesEndpoints.GetAsync });
+        routes.Add("/1.0/system/security", new()
+        {
+            ["GET"] = SecurityEndpoints.GetAsync,
+            ["PUT"] = SecurityEndpoints.PutAsync,
+            ["DELETE"] = SecurityEndpoints.DeleteAsync,
+        });
+        routes.Add("/1.0/system/update", new()
+        {
+            ["GET"] = UpdateEndpoints.GetAsync,
+            ["PUT"] = UpdateEndpoints.PutAsync,
+            ["POST"] = UpdateEndpoints.PostAsync,
+        });
         routes.Add("/1.0/debug", new() { ["GET"] = DebugEndpoints.GetAsync });
 
         return routes;

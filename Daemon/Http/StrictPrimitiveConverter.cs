@@ -77,8 +77,9 @@ internal sealed class StrictPrimitiveConverter : JsonConverter
         {
             return Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
         }
-        catch (OverflowException)
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException)
         {
+            // Integers beyond 64 bits arrive as BigInteger, which Convert cannot cast: the same 400.
             throw new JsonSerializationException(
                 $"json: cannot unmarshal number {Convert.ToString(value, CultureInfo.InvariantCulture)} " +
                 $"into field {FieldName(reader)} of type {GoNames[type]}");

@@ -12,6 +12,8 @@ public static class Program
         ["perf"] = PerfBench.RunAsync,
         ["floor"] = FloorApp.RunAsync,
         ["resources"] = ResourcesBench.RunAsync,
+        ["security"] = SecurityBench.RunAsync,
+        ["update"] = UpdateBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
