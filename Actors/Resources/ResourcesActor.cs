@@ -95,6 +95,9 @@ public sealed class ResourcesActor : ReceiveActor
     private void StartCollection()
     {
         _collection = new CancellationTokenSource();
+
+        // Bounded like the requests waiting for it, so a hung helper command cannot wedge the actor.
+        _collection.CancelAfter(_timeouts.Ask);
         var token = _collection.Token;
         var provider = _provider;
         var started = _time.GetTimestamp();

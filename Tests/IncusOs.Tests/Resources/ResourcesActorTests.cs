@@ -81,6 +81,21 @@ public sealed class ResourcesActorTests : TestKit
         Assert.Equal(7L, Assert.IsType<ResourcesDocument>(await retry).Load.Processes);
     }
 
+    [Fact]
+    public async Task GetResources_CollectionHangs_CancelledAfterAskBoundAndRetried()
+    {
+        var provider = new ScriptedResourcesProvider { Gate = true };
+        var timeouts = _timeouts with { Ask = TimeSpan.FromMilliseconds(200) };
+        var actor = Sys.ActorOf(Props.Create(() => new ResourcesActor(provider, timeouts, _time)));
+
+        var reply = await actor.Ask<object>(ResourcesActor.GetResources.Instance, Wait);
+        provider.Gate = false;
+        var retry = await actor.Ask<object>(ResourcesActor.GetResources.Instance, Wait);
+
+        Assert.Equal(ErrorKind.Internal, Assert.IsType<Rejection>(reply).Kind);
+        Assert.Equal(2L, Assert.IsType<ResourcesDocument>(retry).Load.Processes);
+    }
+
     private IActorRef Start(ScriptedResourcesProvider provider) =>
         Sys.ActorOf(Props.Create(() => new ResourcesActor(provider, _timeouts, _time)));
 }

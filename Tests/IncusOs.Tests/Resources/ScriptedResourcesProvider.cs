@@ -12,7 +12,8 @@ internal sealed class ScriptedResourcesProvider : IResourcesProvider
 
     public int Calls => Volatile.Read(ref _calls);
 
-    public bool Gate { get; init; }
+    /// <summary>While true, each collection waits for <see cref="Complete"/> or <see cref="Fail"/>.</summary>
+    public bool Gate { get; set; }
 
     public async Task<ResourcesDocument> CollectAsync(CancellationToken cancellationToken)
     {
