@@ -1,6 +1,8 @@
 namespace IncusOs.Actors.Applications;
 
-/// <summary>The hooks of applications.md §5: <see cref="IncusApplicationHooks"/> for <c>incus</c>, else no-ops.</summary>
+/// <summary>
+/// The hooks of applications.md §5: <see cref="IncusApplicationHooks"/> for <c>incus</c>, no-ops for any other.
+/// </summary>
 public sealed class ApplicationHookSet : IApplicationHookSet
 {
     private readonly IncusApplicationHooks _incus;

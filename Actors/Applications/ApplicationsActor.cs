@@ -84,7 +84,8 @@ public sealed class ApplicationsActor : ReceiveActor, IWithStash
     }
 
     private void HandleGetApplications(GetApplications message) =>
-        Sender.Tell(_state.Applications.Keys.Order(StringComparer.Ordinal).Select(n => "/1.0/applications/" + n).ToList());
+        Sender.Tell(
+            _state.Applications.Keys.Order(StringComparer.Ordinal).Select(n => "/1.0/applications/" + n).ToList());
 
     private void HandleGetApplication(GetApplication message) =>
         Sender.Tell(_state.Applications.TryGetValue(message.Name, out var app) ? app : Rejection.NotFound());
@@ -178,7 +179,10 @@ public sealed class ApplicationsActor : ReceiveActor, IWithStash
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    log.Error(ex, start ? "Failed starting application {Application}" : "Failed stopping application {Application}", name);
+                    var template = start
+                        ? "Failed starting application {Application}"
+                        : "Failed stopping application {Application}";
+                    log.Error(ex, template, name);
                 }
             }
 

@@ -17,7 +17,7 @@ public sealed record ActorTimeouts
     /// <summary>How long a request waits for the areas to be up after a start or a simulated reboot.</summary>
     public TimeSpan Startup { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>One step of the shutdown sequence (stopping applications, then services) before the power action.</summary>
+    /// <summary>One step of the shutdown sequence before the power action: stop applications, stop services.</summary>
     public TimeSpan ShutdownStep { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Results of <c>/1.0/system/resources</c> are reused this long (DECISIONS.md).</summary>

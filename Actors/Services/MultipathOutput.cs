@@ -46,14 +46,17 @@ internal static partial class MultipathOutput
             }
         }
 
-        return new MultipathDevice { Vendor = head.Length > 2 ? head[2] : string.Empty, Size = size, PathGroups = groups };
+        var vendor = head.Length > 2 ? head[2] : string.Empty;
+
+        return new MultipathDevice { Vendor = vendor, Size = size, PathGroups = groups };
     }
 
     private static MultipathPathGroup Group(string line, List<MultipathPath> paths)
     {
         var match = GroupPattern().Match(line);
         if (!match.Success
-            || !ulong.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var priority))
+            || !ulong.TryParse(
+                match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var priority))
         {
             return new MultipathPathGroup { Paths = paths };
         }

@@ -52,7 +52,8 @@ internal sealed class NvmeProcedure : ServiceProcedure<NvmeState, NvmeConfig>
         host.EnsureDirectory("/etc/nvme");
         if (!host.Exists(HostNqnFile))
         {
-            host.WriteFile(HostNqnFile, await host.RunAsync(cancellationToken, "nvme", "gen-hostnqn").ConfigureAwait(false));
+            var nqn = await host.RunAsync(cancellationToken, "nvme", "gen-hostnqn").ConfigureAwait(false);
+            host.WriteFile(HostNqnFile, nqn);
         }
 
         if (!host.Exists(HostIdFile))
@@ -102,11 +103,18 @@ internal sealed class NvmeProcedure : ServiceProcedure<NvmeState, NvmeConfig>
                     host.Options.DiscoveryRetryDelay,
                     () => host.RunAsync(
                         deadline.Token,
-                        "nvme", "discover", "--transport", target.Transport, "--traddr", target.Address, "--trsvcid", port),
+                        "nvme",
+                        "discover",
+                        "--transport",
+                        target.Transport,
+                        "--traddr",
+                        target.Address,
+                        "--trsvcid",
+                        port),
                     deadline.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is Providers.ProviderException
-                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 host.Log.Warning("NVMe discovery of {Address} failed: {Reason}", target.Address, ex.Message);
             }

@@ -20,7 +20,8 @@ internal sealed class OvnProcedure : ServiceProcedure<EmptyServiceState, OvnConf
         "Description=Open Virtual Network host control daemon\n" +
         "\n" +
         "[Service]\n" +
-        "ExecStart=/usr/bin/ovn-controller" + (config.TlsClientCertificate.Length > 0 ? TlsFlags : string.Empty) + "\n" +
+        "ExecStart=/usr/bin/ovn-controller" +
+        (config.TlsClientCertificate.Length > 0 ? TlsFlags : string.Empty) + "\n" +
         "Restart=on-failure\n";
 
     protected override ServiceDocument<EmptyServiceState, OvnConfig> Select(ServicesState state) => state.Ovn;

@@ -25,10 +25,10 @@ internal abstract class ServiceProcedure
     public abstract Task<ServiceUpdateResult> UpdateAsync(
         ServicesState state, object config, ServiceHost host, CancellationToken cancellationToken);
 
-    /// <summary>This service's run-time state from <paramref name="from"/>, the rest from <paramref name="current"/>.</summary>
+    /// <summary>This service's run-time state taken from <paramref name="from"/>, the rest kept.</summary>
     public abstract ServicesState KeepState(ServicesState current, ServicesState from);
 
-    /// <summary>This service's whole document from <paramref name="from"/>, the rest from <paramref name="current"/>.</summary>
+    /// <summary>This service's whole document taken from <paramref name="from"/>, the rest kept.</summary>
     public abstract ServicesState KeepDocument(ServicesState current, ServicesState from);
 
     /// <summary>Reads the run-time fields GET shows; the default has none.</summary>

@@ -77,8 +77,10 @@ internal abstract class ServiceProcedure<TState, TConfig> : ServiceProcedure
     protected abstract Task StopAsync(TConfig config, ServiceHost host, CancellationToken cancellationToken);
 
     /// <summary>The update steps taken while the old config is still the stored one.</summary>
-    protected abstract Task ReleaseAsync(TConfig old, TConfig next, ServiceHost host, CancellationToken cancellationToken);
+    protected abstract Task ReleaseAsync(
+        TConfig old, TConfig next, ServiceHost host, CancellationToken cancellationToken);
 
     /// <summary>The update steps taken once the new config is the stored one.</summary>
-    protected abstract Task ApplyAsync(TConfig old, TConfig next, ServiceHost host, CancellationToken cancellationToken);
+    protected abstract Task ApplyAsync(
+        TConfig old, TConfig next, ServiceHost host, CancellationToken cancellationToken);
 }

@@ -13,7 +13,8 @@ internal sealed class UsbipProcedure : ServiceProcedure<EmptyServiceState, Usbip
     protected override ServiceDocument<EmptyServiceState, UsbipConfig> Select(ServicesState state) => state.Usbip;
 
     protected override ServicesState Replace(
-        ServicesState state, ServiceDocument<EmptyServiceState, UsbipConfig> document) => state with { Usbip = document };
+        ServicesState state, ServiceDocument<EmptyServiceState, UsbipConfig> document) =>
+        state with { Usbip = document };
 
     protected override UsbipConfig Normalise(UsbipConfig config) => config with { Targets = config.Targets ?? [] };
 
@@ -37,7 +38,10 @@ internal sealed class UsbipProcedure : ServiceProcedure<EmptyServiceState, Usbip
             catch (Providers.ProviderException ex)
             {
                 host.Log.Warning(
-                    "Failed to attach USB device {BusId} from {Address}: {Reason}", target.BusId, target.Address, ex.Message);
+                    "Failed to attach USB device {BusId} from {Address}: {Reason}",
+                    target.BusId,
+                    target.Address,
+                    ex.Message);
             }
         }
     }

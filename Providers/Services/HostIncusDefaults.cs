@@ -84,7 +84,8 @@ public sealed class HostIncusDefaults : IIncusDefaults
 
         defaultProfile.Body["devices"] = devices.DeepClone();
         var profile = Writable(defaultProfile.Body.AsObject());
-        await SendAsync(client, HttpMethod.Put, "/1.0/profiles/default", profile, defaultProfile.ETag, cancellationToken)
+        await SendAsync(
+            client, HttpMethod.Put, "/1.0/profiles/default", profile, defaultProfile.ETag, cancellationToken)
             .ConfigureAwait(false);
         foreach (var (key, value) in serverConfig)
         {

@@ -36,7 +36,8 @@ public sealed class SimulatedIncusDefaults : IIncusDefaults
                 ["storage.images_volume"] = "local/images",
             },
         };
-        AtomicFile.WriteText(_path, JsonConvert.SerializeObject(incus, Formatting.Indented) + "\n", AtomicFile.OwnerOnly);
+        var text = JsonConvert.SerializeObject(incus, Formatting.Indented) + "\n";
+        AtomicFile.WriteText(_path, text, AtomicFile.OwnerOnly);
 
         return Task.CompletedTask;
     }

@@ -116,7 +116,9 @@ public sealed class SimulatedServiceTools : IProcessRunner
                 return string.Empty;
             default:
                 throw new CommandFailedException(
-                    line, $"exec: \"{command}\": executable file not found in $PATH", new FileNotFoundException(command));
+                    line,
+                    $"exec: \"{command}\": executable file not found in $PATH",
+                    new FileNotFoundException(command));
         }
     }
 

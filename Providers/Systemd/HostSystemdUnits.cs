@@ -140,7 +140,8 @@ public sealed class HostSystemdUnits : ISystemdUnits
         }
         catch (DBusException ex)
         {
-            throw new SystemdException($"cannot subscribe to systemd's signals: {ex.ErrorMessage} ({ex.ErrorName})", ex);
+            throw new SystemdException(
+                $"cannot subscribe to systemd's signals: {ex.ErrorMessage} ({ex.ErrorName})", ex);
         }
         finally
         {

@@ -43,7 +43,8 @@ public sealed class SimulatedSystemdUnits : ISystemdUnits
     public Task StartAsync(string unit, CancellationToken cancellationToken) =>
         Set(unit, u => u with { Active = true, Starts = u.Starts + 1 });
 
-    public Task StopAsync(string unit, CancellationToken cancellationToken) => Set(unit, u => u with { Active = false });
+    public Task StopAsync(string unit, CancellationToken cancellationToken) =>
+        Set(unit, u => u with { Active = false });
 
     public Task RestartAsync(string unit, CancellationToken cancellationToken) =>
         Set(unit, u => u with { Active = true, Starts = u.Starts + 1 });
@@ -102,8 +103,10 @@ public sealed class SimulatedSystemdUnits : ISystemdUnits
     {
         lock (_gate)
         {
-            var next = new SortedDictionary<string, SimulatedUnit>(change(new Dictionary<string, SimulatedUnit>(_units)));
-            AtomicFile.WriteText(_path, JsonConvert.SerializeObject(next, Formatting.Indented) + "\n", AtomicFile.OwnerOnly);
+            var next = new SortedDictionary<string, SimulatedUnit>(
+                change(new Dictionary<string, SimulatedUnit>(_units)));
+            var text = JsonConvert.SerializeObject(next, Formatting.Indented) + "\n";
+            AtomicFile.WriteText(_path, text, AtomicFile.OwnerOnly);
             _units = next;
         }
     }

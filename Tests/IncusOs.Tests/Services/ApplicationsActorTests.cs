@@ -116,7 +116,11 @@ public sealed class ApplicationsActorTests : TestKit
     private void WriteState(params (string Name, bool Initialized, string Version)[] apps)
     {
         var state = apps.Aggregate(new ApplicationsState(), (s, a) => s.With(
-            a.Name, new ApplicationDocument { State = new ApplicationState { Initialized = a.Initialized, Version = a.Version } }));
+            a.Name,
+            new ApplicationDocument
+            {
+                State = new ApplicationState { Initialized = a.Initialized, Version = a.Version },
+            }));
         File.WriteAllText(StateFile, JsonConvert.SerializeObject(state, WireJson.Settings));
     }
 

@@ -44,12 +44,13 @@ public sealed class FakeSystemd : ISystemdManager
 
     public Task<ObjectPath> RestartUnitAsync(string name, string mode) => RunJob("RestartUnit", name, mode, "active");
 
-    public Task<(bool carriesInstallInfo, (string type, string file, string destination)[] changes)> EnableUnitFilesAsync(
-        string[] files, bool runtime, bool force)
+    public Task<(bool carriesInstallInfo, (string type, string file, string destination)[] changes)>
+        EnableUnitFilesAsync(string[] files, bool runtime, bool force)
     {
         Record($"EnableUnitFiles {string.Join(',', files)} runtime={runtime} force={force}");
         Refuse(files[0]);
-        var changes = files.Select(f => ("symlink", $"/etc/systemd/system/multi-user.target.wants/{f}", $"/usr/lib/systemd/system/{f}"))
+        var changes = files
+            .Select(f => ("symlink", $"/etc/systemd/system/multi-user.target.wants/{f}", $"/lib/systemd/system/{f}"))
             .ToArray();
 
         return Task.FromResult((true, changes));

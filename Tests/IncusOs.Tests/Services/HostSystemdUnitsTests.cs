@@ -103,7 +103,8 @@ public sealed class HostSystemdUnitsTests : IAsyncLifetime
         await _units.EnableAsync(["incus.socket", "incus.service"], timeout.Token);
         await _units.ReloadAsync(timeout.Token);
 
-        Assert.Equal(["EnableUnitFiles incus.socket,incus.service runtime=False force=False", "Reload"], _systemd.Calls);
+        Assert.Equal(
+            ["EnableUnitFiles incus.socket,incus.service runtime=False force=False", "Reload"], _systemd.Calls);
     }
 
     [Fact]

@@ -37,7 +37,10 @@ public sealed class ServiceProceduresTests : IDisposable
         var config = new IscsiConfig
         {
             Enabled = true,
-            Targets = [new IscsiTarget { Target = "iqn.2005-10.org.freenas.ctl:vol1", Address = "fd00::50", Port = 3260 }],
+            Targets =
+            [
+                new IscsiTarget { Target = "iqn.2005-10.org.freenas.ctl:vol1", Address = "fd00::50", Port = 3260 },
+            ],
         };
 
         var result = await new IscsiProcedure().UpdateAsync(new ServicesState(), config, _host, default);
@@ -97,7 +100,8 @@ public sealed class ServiceProceduresTests : IDisposable
 
         Assert.NotNull(result.Failure);
         Assert.EndsWith(
-            "iscsiadm -m node -T iqn.old -p 10.0.0.1:3260 --logout: exit status 21 (iscsiadm: No matching sessions found)",
+            "iscsiadm -m node -T iqn.old -p 10.0.0.1:3260 --logout: exit status 21 " +
+            "(iscsiadm: No matching sessions found)",
             result.Failure!.Message);
         Assert.Same(old, result.Stored);
     }
@@ -145,7 +149,8 @@ public sealed class ServiceProceduresTests : IDisposable
 
         Assert.Null(result.Failure);
         Assert.Equal(
-            "global {\n\tuse_lvmlockd = 1\n}\n\nlocal {\n\thost_id = 42\n}\n", _tools.ReadFile("/etc/lvm/lvmlocal.conf"));
+            "global {\n\tuse_lvmlockd = 1\n}\n\nlocal {\n\thost_id = 42\n}\n",
+            _tools.ReadFile("/etc/lvm/lvmlocal.conf"));
         Assert.Equal(FileMode, _tools.ModeOf("/etc/lvm/lvmlocal.conf"));
         Assert.Equal(
             [
@@ -189,7 +194,10 @@ public sealed class ServiceProceduresTests : IDisposable
     [Fact]
     public async Task Multipath_Disable_StopsAndStoresDisabled()
     {
-        var state = new ServicesState { Multipath = new() { Config = new MultipathConfig { Enabled = true, Wwns = ["0xab"] } } };
+        var state = new ServicesState
+        {
+            Multipath = new() { Config = new MultipathConfig { Enabled = true, Wwns = ["0xab"] } },
+        };
         Directory.CreateDirectory(_tools.PathOf("/etc/multipath"));
 
         var result = await new MultipathProcedure().UpdateAsync(
@@ -219,10 +227,16 @@ public sealed class ServiceProceduresTests : IDisposable
         Assert.Equal("100G", device.Size);
         Assert.Equal(2, device.PathGroups!.Count);
         Assert.Equal(
-            new MultipathPathGroup { Policy = "service-time 0", Priority = 50, Status = "active", Paths = device.PathGroups[0].Paths },
+            new MultipathPathGroup
+            {
+                Policy = "service-time 0", Priority = 50, Status = "active", Paths = device.PathGroups[0].Paths,
+            },
             device.PathGroups[0]);
         Assert.Equal(
-            [new MultipathPath { Id = "7:0:0:0", Status = "running" }, new MultipathPath { Id = "8:0:0:0", Status = "running" }],
+            [
+                new MultipathPath { Id = "7:0:0:0", Status = "running" },
+                new MultipathPath { Id = "8:0:0:0", Status = "running" },
+            ],
             device.PathGroups[0].Paths!);
         Assert.Equal("enabled", device.PathGroups[1].Status);
         Assert.Equal(10UL, device.PathGroups[1].Priority);
@@ -263,9 +277,13 @@ public sealed class ServiceProceduresTests : IDisposable
             ],
             _tools.Calls);
         Assert.Equal(
-            "nqn.2014-08.org.nvmexpress:uuid:5c1d0000-0000-4000-8000-000000000001\n", _tools.ReadFile("/etc/nvme/hostnqn"));
-        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n$", _tools.ReadFile("/etc/nvme/hostid"));
-        Assert.Equal("--transport=tcp --traddr=10.0.0.60 --trsvcid=4420\n", _tools.ReadFile("/etc/nvme/discovery.conf"));
+            "nqn.2014-08.org.nvmexpress:uuid:5c1d0000-0000-4000-8000-000000000001\n",
+            _tools.ReadFile("/etc/nvme/hostnqn"));
+        Assert.Matches(
+            "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n$",
+            _tools.ReadFile("/etc/nvme/hostid"));
+        Assert.Equal(
+            "--transport=tcp --traddr=10.0.0.60 --trsvcid=4420\n", _tools.ReadFile("/etc/nvme/discovery.conf"));
         Assert.Equal(FileMode, _tools.ModeOf("/etc/nvme/hostid"));
         Assert.Equal(DirectoryMode, _tools.ModeOf("/etc/nvme"));
     }
@@ -339,7 +357,10 @@ public sealed class ServiceProceduresTests : IDisposable
     [Fact]
     public async Task Ovn_Disable_StopsUnitsAndStoresDisabled()
     {
-        var state = new ServicesState { Ovn = new() { Config = new OvnConfig { Enabled = true, Database = "tcp:1.2.3.4:6642" } } };
+        var state = new ServicesState
+        {
+            Ovn = new() { Config = new OvnConfig { Enabled = true, Database = "tcp:1.2.3.4:6642" } },
+        };
 
         var result = await new OvnProcedure().UpdateAsync(state, new OvnConfig(), _host, default);
 
@@ -370,7 +391,8 @@ public sealed class ServiceProceduresTests : IDisposable
 
         Assert.Null(result.Failure);
         Assert.Equal(
-            ["modprobe vhci-hcd", "usbip attach -r 10.0.0.70 -b 1-1.2", "usbip attach -r 10.0.0.71 -b 2-1"], _tools.Calls);
+            ["modprobe vhci-hcd", "usbip attach -r 10.0.0.70 -b 1-1.2", "usbip attach -r 10.0.0.71 -b 2-1"],
+            _tools.Calls);
         Assert.Equal(config, result.Stored.Usbip.Config);
     }
 

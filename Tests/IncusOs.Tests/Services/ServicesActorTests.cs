@@ -74,7 +74,8 @@ public sealed class ServicesActorTests : TestKit
         _tools.Units.Gate = gate;
 
         actor.Tell(new ServicesActor.UpdateService("lvm", new LvmConfig { Enabled = true, SystemId = 7 }));
-        actor.Tell(new ServicesActor.UpdateService("multipath", new MultipathConfig { Enabled = true, Wwns = ["0xab"] }));
+        var multipath = new MultipathConfig { Enabled = true, Wwns = ["0xab"] };
+        actor.Tell(new ServicesActor.UpdateService("multipath", multipath));
         await AwaitAssertAsync(() => Assert.Contains("systemctl start lvmlockd.service", _tools.Calls));
         var during = await GetAsync<ServiceDocument<EmptyServiceState, LvmConfig>>(actor, "lvm");
         var callsDuring = _tools.Calls;
@@ -184,7 +185,10 @@ public sealed class ServicesActorTests : TestKit
         Multipath = new() { Config = new MultipathConfig { Enabled = true, Wwns = ["0xab"] } },
         Nvme = new() { Config = new NvmeConfig { Enabled = true, Targets = [] } },
         Ovn = new() { Config = new OvnConfig { Enabled = true, Database = "tcp:10.0.0.1:6642" } },
-        Usbip = new() { Config = new UsbipConfig { Targets = [new UsbipTarget { Address = "10.0.0.70", BusId = "1-1" }] } },
+        Usbip = new()
+        {
+            Config = new UsbipConfig { Targets = [new UsbipTarget { Address = "10.0.0.70", BusId = "1-1" }] },
+        },
     };
 
     private sealed class FixedIdentity : IOsIdentitySource

@@ -18,11 +18,14 @@ public sealed class ServicesEndToEndTests : IClassFixture<DaemonFixture>
     {
         var configs = new Dictionary<string, string>
         {
-            ["iscsi"] = """{"enabled":true,"targets":[{"target":"iqn.2005-10.org.freenas.ctl:vol1","address":"10.0.0.50","port":3260}]}""",
+            ["iscsi"] = "{\"enabled\":true,\"targets\":[{\"target\":\"iqn.2005-10.org.freenas.ctl:vol1\"," +
+                "\"address\":\"10.0.0.50\",\"port\":3260}]}",
             ["lvm"] = """{"enabled":true,"system_id":1}""",
             ["multipath"] = """{"enabled":true,"wwns":["0x6001405a1b2c3d4e5f60718293a4b5c6"]}""",
             ["nvme"] = """{"enabled":true,"targets":[{"transport":"tcp","address":"10.0.0.60","port":4420}]}""",
-            ["ovn"] = """{"enabled":true,"ic_chassis":false,"database":"ssl:10.0.0.1:6642","tls_client_certificate":"","tls_client_key":"","tls_ca_certificate":"","tunnel_address":"10.0.0.20","tunnel_protocol":"geneve"}""",
+            ["ovn"] = "{\"enabled\":true,\"ic_chassis\":false,\"database\":\"ssl:10.0.0.1:6642\"," +
+                "\"tls_client_certificate\":\"\",\"tls_client_key\":\"\",\"tls_ca_certificate\":\"\"," +
+                "\"tunnel_address\":\"10.0.0.20\",\"tunnel_protocol\":\"geneve\"}",
             ["usbip"] = """{"targets":[{"address":"10.0.0.70","bus_id":"1-1.2"}]}""",
         };
         var data = new TheoryData<string, string, string>();
@@ -41,7 +44,8 @@ public sealed class ServicesEndToEndTests : IClassFixture<DaemonFixture>
         var metadata = await _daemon.GetMetadataAsync("/1.0/services");
 
         Assert.Equal(
-            """["/1.0/services/iscsi","/1.0/services/lvm","/1.0/services/multipath","/1.0/services/nvme","/1.0/services/ovn","/1.0/services/usbip"]""",
+            "[\"/1.0/services/iscsi\",\"/1.0/services/lvm\",\"/1.0/services/multipath\",\"/1.0/services/nvme\"," +
+            "\"/1.0/services/ovn\",\"/1.0/services/usbip\"]",
             metadata.ToString(Formatting.None));
     }
 
@@ -65,7 +69,8 @@ public sealed class ServicesEndToEndTests : IClassFixture<DaemonFixture>
     {
         await _daemon.SendAsync(HttpMethod.Put, "/1.0/services/" + name, "{\"config\":{}}");
 
-        var (status, body) = await _daemon.SendAsync(new HttpMethod(method), "/1.0/services/" + name, $"{{\"config\":{config}}}");
+        var (status, body) = await _daemon.SendAsync(
+            new HttpMethod(method), "/1.0/services/" + name, $"{{\"config\":{config}}}");
 
         Assert.Equal(200, status);
         Assert.Equal("{}", body["metadata"]!.ToString(Formatting.None));
@@ -92,7 +97,8 @@ public sealed class ServicesEndToEndTests : IClassFixture<DaemonFixture>
     {
         await _daemon.SendAsync(HttpMethod.Put, "/1.0/services/ovn", "{}");
 
-        var (status, body) = await _daemon.SendAsync(HttpMethod.Put, "/1.0/services/ovn", """{"config":{"enabled":true}}""");
+        var (status, body) = await _daemon.SendAsync(
+            HttpMethod.Put, "/1.0/services/ovn", """{"config":{"enabled":true}}""");
 
         Assert.Equal(500, status);
         Assert.Equal("missing OVN database address", (string?)body["error"]);
@@ -145,8 +151,12 @@ public sealed class ServicesEndToEndTests : IClassFixture<DaemonFixture>
     [InlineData("", "EOF")]
     [InlineData("{\"config\":", null)]
     [InlineData("{\"config\":{\"enabled\":false}} garbage", null)]
-    [InlineData("{\"config\":{\"enabled\":\"yes\"}}", "json: cannot unmarshal string into field \"config.enabled\" of type bool")]
-    [InlineData("{\"config\":{\"targets\":[{\"port\":\"3260\"}]}}", "json: cannot unmarshal string into field \"config.targets[0].port\" of type int")]
+    [InlineData(
+        "{\"config\":{\"enabled\":\"yes\"}}",
+        "json: cannot unmarshal string into field \"config.enabled\" of type bool")]
+    [InlineData(
+        "{\"config\":{\"targets\":[{\"port\":\"3260\"}]}}",
+        "json: cannot unmarshal string into field \"config.targets[0].port\" of type int")]
     [InlineData("{\"config\":{\"targets\":{}}}", null)]
     [InlineData("[]", "json: cannot unmarshal array into a request object")]
     public async Task UpdateService_BadInput_400AndConfigUnchanged(string body, string? message)
@@ -172,10 +182,13 @@ public sealed class ServicesEndToEndTests : IClassFixture<DaemonFixture>
         var (status, _) = await _daemon.SendAsync(
             HttpMethod.Post,
             "/1.0/services/usbip",
-            """{"state":{"x":1},"config":{"targets":[{"address":"10.0.0.9","bus_id":"3-1","serial":"z"}],"extra":true}}""");
+            "{\"state\":{\"x\":1},\"config\":" +
+            "{\"targets\":[{\"address\":\"10.0.0.9\",\"bus_id\":\"3-1\",\"serial\":\"z\"}]," +
+            "\"extra\":true}}");
 
         Assert.Equal(200, status);
         var shown = await _daemon.GetMetadataAsync("/1.0/services/usbip");
-        Assert.Equal("""{"targets":[{"address":"10.0.0.9","bus_id":"3-1"}]}""", shown["config"]!.ToString(Formatting.None));
+        Assert.Equal(
+            """{"targets":[{"address":"10.0.0.9","bus_id":"3-1"}]}""", shown["config"]!.ToString(Formatting.None));
     }
 }

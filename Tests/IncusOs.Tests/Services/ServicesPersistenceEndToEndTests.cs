@@ -33,7 +33,8 @@ public sealed class ServicesPersistenceEndToEndTests
     {
         var path = Path.Combine(daemon.StateDirectory, "machine", "machine.json");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (JsonConvert.DeserializeObject<Providers.Simulation.MachineDocument>(File.ReadAllText(path))!.Boots.Count < boots)
+        while (JsonConvert.DeserializeObject<Providers.Simulation.MachineDocument>(File.ReadAllText(path))!
+                   .Boots.Count < boots)
         {
             await Task.Delay(50, timeout.Token);
         }
