@@ -11,6 +11,7 @@ public static class Program
     {
         ["perf"] = PerfBench.RunAsync,
         ["floor"] = FloorApp.RunAsync,
+        ["services"] = ServicesBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
