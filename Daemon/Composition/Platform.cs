@@ -29,6 +29,7 @@ public static class Platform
         services.AddSystem(options);
         services.AddSecurity(options);
         services.AddUpdate(options);
+        services.AddServicesArea(options);
 
         return services;
     }

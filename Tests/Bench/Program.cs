@@ -13,6 +13,7 @@ public static class Program
         ["floor"] = FloorApp.RunAsync,
         ["security"] = SecurityBench.RunAsync,
         ["update"] = UpdateBench.RunAsync,
+        ["services"] = ServicesBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
