@@ -17,6 +17,9 @@ public sealed record ActorTimeouts
     /// <summary>How long a request waits for the areas to be up after a start or a simulated reboot.</summary>
     public TimeSpan Startup { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>One step of the shutdown sequence before the power action: stop applications, stop services.</summary>
+    public TimeSpan ShutdownStep { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Results of <c>/1.0/system/resources</c> are reused this long (DECISIONS.md).</summary>
     public TimeSpan ResourcesCache { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -1,6 +1,9 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Hosting;
+using IncusOs.Actors.Applications;
 using IncusOs.Actors.Common;
+using IncusOs.Actors.Services;
 using IncusOs.Actors.Supervision;
 using IncusOs.Providers;
 using IncusOs.Providers.Machine;
@@ -11,20 +14,27 @@ namespace IncusOs.Actors.Machine;
 /// Owns what the machine is (OS name and release, the preferred hostname) and its power actions.
 /// <c>Starting</c> until the OS identity is read; <c>Ready</c>; <c>ShuttingDown</c> once a power action
 /// is under way, where further power actions are answered as done (idempotent) and nothing new starts.
+/// Before the power action the applications, then the services, are stopped (each bounded by
+/// <see cref="ActorTimeouts.ShutdownStep"/>; a failure is logged and the power action still happens).
 /// </summary>
 public sealed class SystemActor : ReceiveActor, IWithStash
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IOsIdentitySource _identitySource;
     private readonly IPowerControl _power;
+    private readonly IActorRegistry _registry;
+    private readonly ActorTimeouts _timeouts;
     private readonly CancellationTokenSource _stopping = new();
     private OsIdentity? _identity;
     private DnsNameChanged? _dnsName;
 
-    public SystemActor(IOsIdentitySource identitySource, IPowerControl power)
+    public SystemActor(
+        IOsIdentitySource identitySource, IPowerControl power, IActorRegistry registry, ActorTimeouts timeouts)
     {
         _identitySource = identitySource;
         _power = power;
+        _registry = registry;
+        _timeouts = timeouts;
         Starting();
     }
 
@@ -112,10 +122,45 @@ public sealed class SystemActor : ReceiveActor, IWithStash
         _log.Info("System is shutting down release={Release} action={Action}", _identity!.OsVersion, message.Action);
         Become(ShuttingDown);
         var action = message.Action;
-        _power.PerformAsync(action, CancellationToken.None).PipeTo(
+        var power = _power;
+        var stopApplications = StopAreaAsync<ApplicationsActor>(ApplicationsActor.StopApplications.Instance);
+        ShutDownAsync().PipeTo(
             Self,
             success: outcome => new PowerActionFinished(action, outcome, null),
             failure: ex => new PowerActionFinished(action, null, ex));
+
+        async Task<PowerOutcome> ShutDownAsync()
+        {
+            await stopApplications().ConfigureAwait(false);
+            await StopAreaAsync<ServicesActor>(ServicesActor.StopServices.Instance)().ConfigureAwait(false);
+
+            return await power.PerformAsync(action, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Asks an area to stop its work for the shutdown; a missing area or a failure is logged.</summary>
+    private Func<Task> StopAreaAsync<TArea>(object message)
+    {
+        var found = _registry.TryGet<TArea>(out var area);
+        var timeout = _timeouts.ShutdownStep;
+        var log = _log;
+
+        return async () =>
+        {
+            if (!found)
+            {
+                return;
+            }
+
+            try
+            {
+                await area.Ask<object>(message, timeout).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                log.Error(ex, "Shutdown step {Step} failed; continuing", message.GetType().Name);
+            }
+        };
     }
 
     private void HandlePowerActionFinished(PowerActionFinished message)

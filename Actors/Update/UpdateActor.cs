@@ -20,7 +20,7 @@ namespace IncusOs.Actors.Update;
 /// which works on a snapshot). An OS update with <c>auto_reboot</c> reboots through the
 /// <see cref="SystemActor"/> when inside a maintenance window. An unexpected failure of a check records its
 /// status and fails the actor, so the supervisor restarts it with a fresh source. Application images it
-/// installs are announced with <see cref="ApplicationImageInstalled"/>. Not done here: Operations Center
+/// installs are announced with <see cref="ApplicationUpdated"/>. Not done here: Operations Center
 /// registration, the seed files (<c>provider</c>, <c>applications</c>), offline recovery (spec update.md §10).
 /// </summary>
 public sealed class UpdateActor : ReceiveActor, IWithTimers
@@ -253,8 +253,7 @@ public sealed class UpdateActor : ReceiveActor, IWithTimers
             "Update check finished in {Elapsed}: {Status}", Stopwatch.GetElapsedTime(_checkStarted), outcome.Status);
         foreach (var name in outcome.InstalledApplications)
         {
-            Context.System.EventStream.Publish(new ApplicationImageInstalled(
-                name, outcome.Applications[name], message.Kind == UpdateCheckKind.Startup));
+            Context.System.EventStream.Publish(new ApplicationUpdated(name, outcome.Applications[name]));
         }
 
         if (outcome.InstalledOsVersion is not null)

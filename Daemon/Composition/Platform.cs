@@ -30,6 +30,7 @@ public static class Platform
         services.AddResources(options);
         services.AddSecurity(options);
         services.AddUpdate(options);
+        services.AddServicesArea(options);
 
         return services;
     }

@@ -1,3 +1,4 @@
+using IncusOs.Actors.Services;
 using IncusOs.Daemon.Endpoints;
 
 namespace IncusOs.Daemon.Http;
@@ -25,6 +26,15 @@ public static class Routes
             ["POST"] = UpdateEndpoints.PostAsync,
         });
         routes.Add("/1.0/debug", new() { ["GET"] = DebugEndpoints.GetAsync });
+        routes.Add("/1.0/services", new() { ["GET"] = ServicesEndpoints.ListAsync });
+        routes.Add("/1.0/services/{name}", ServiceCatalog.IsKnown, new()
+        {
+            ["GET"] = ServicesEndpoints.GetAsync,
+            ["PUT"] = ServicesEndpoints.UpdateAsync,
+            ["POST"] = ServicesEndpoints.UpdateAsync,
+        });
+        routes.Add("/1.0/applications", new() { ["GET"] = ApplicationsEndpoints.ListAsync });
+        routes.Add("/1.0/applications/{name}", new() { ["GET"] = ApplicationsEndpoints.GetAsync });
 
         return routes;
     }

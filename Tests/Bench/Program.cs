@@ -14,6 +14,7 @@ public static class Program
         ["resources"] = ResourcesBench.RunAsync,
         ["security"] = SecurityBench.RunAsync,
         ["update"] = UpdateBench.RunAsync,
+        ["services"] = ServicesBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

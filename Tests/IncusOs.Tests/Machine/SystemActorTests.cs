@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Hosting;
 using Akka.TestKit.Xunit2;
 using IncusOs.Actors.Common;
 using IncusOs.Actors.Machine;
@@ -14,7 +15,7 @@ public sealed class SystemActorTests : TestKit
     [Fact]
     public async Task GetEnvironment_BeforeDnsName_UsesProductUuid()
     {
-        var actor = Sys.ActorOf(Props.Create(() => new SystemActor(new FixedIdentity(Identity), new RecordingPower())));
+        var actor = Sys.ActorOf(SystemProps(new FixedIdentity(Identity), new RecordingPower()));
 
         actor.Tell(SystemActor.GetEnvironment.Instance);
 
@@ -26,7 +27,7 @@ public sealed class SystemActorTests : TestKit
     [Fact]
     public async Task GetEnvironment_AfterDnsNameChanged_UsesIt()
     {
-        var actor = Sys.ActorOf(Props.Create(() => new SystemActor(new FixedIdentity(Identity), new RecordingPower())));
+        var actor = Sys.ActorOf(SystemProps(new FixedIdentity(Identity), new RecordingPower()));
         actor.Tell(SystemActor.GetEnvironment.Instance);
         await ExpectMsgAsync<RootDocument>();
 
@@ -46,7 +47,7 @@ public sealed class SystemActorTests : TestKit
         var probe = CreateTestProbe();
         Sys.EventStream.Subscribe(probe.Ref, typeof(DnsNameRequested));
 
-        Sys.ActorOf(Props.Create(() => new SystemActor(new FixedIdentity(Identity), new RecordingPower())));
+        Sys.ActorOf(SystemProps(new FixedIdentity(Identity), new RecordingPower()));
 
         await probe.ExpectMsgAsync<DnsNameRequested>();
     }
@@ -55,7 +56,7 @@ public sealed class SystemActorTests : TestKit
     public async Task PerformPowerAction_Twice_AnsweredTwiceActedOnce()
     {
         var power = new RecordingPower();
-        var actor = Sys.ActorOf(Props.Create(() => new SystemActor(new FixedIdentity(Identity), power)));
+        var actor = Sys.ActorOf(SystemProps(new FixedIdentity(Identity), power));
 
         actor.Tell(new SystemActor.PerformPowerAction(PowerAction.Reboot));
         actor.Tell(new SystemActor.PerformPowerAction(PowerAction.PowerOff));
@@ -69,13 +70,20 @@ public sealed class SystemActorTests : TestKit
     public async Task GetEnvironment_WhileIdentityIsRead_AnsweredOnceItIsKnown()
     {
         var identity = new TaskCompletionSource<OsIdentity>();
-        var actor = Sys.ActorOf(Props.Create(() => new SystemActor(new PendingIdentity(identity.Task), new RecordingPower())));
+        var actor = Sys.ActorOf(SystemProps(new PendingIdentity(identity.Task), new RecordingPower()));
 
         actor.Tell(SystemActor.GetEnvironment.Instance);
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
         identity.SetResult(Identity);
 
         Assert.Equal("IncusOS", (await ExpectMsgAsync<RootDocument>()).Environment.OsName);
+    }
+
+    private Props SystemProps(IOsIdentitySource identity, IPowerControl power)
+    {
+        var registry = ActorRegistry.For(Sys);
+
+        return Props.Create(() => new SystemActor(identity, power, registry, new ActorTimeouts()));
     }
 
     private sealed class FixedIdentity(OsIdentity identity) : IOsIdentitySource
