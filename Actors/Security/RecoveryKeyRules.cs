@@ -10,8 +10,12 @@ public static class RecoveryKeyRules
     public const string NotEnrolled = "provided encryption key is not enrolled";
     public const string OnlyKey = "cannot remove only existing recovery key";
 
+    // The LUKS tools take the passphrase through an environment variable, which cannot hold a NUL.
+    public const string NulByte = "encryption key must not contain a NUL byte";
+
     public static Rejection? CheckAdd(IReadOnlyList<string> keys, string passphrase) =>
         passphrase.Length == 0 ? Rejection.BadRequest(NoKey)
+        : passphrase.Contains('\0') ? Rejection.BadRequest(NulByte)
         : keys.Contains(passphrase, StringComparer.Ordinal) ? Rejection.BadRequest(AlreadyEnrolled)
         : null;
 

@@ -45,7 +45,7 @@ public sealed class HostileRequests
             1 => new Case("GET", WeirdPath(), null, "weird path"),
             2 => new Case(Pick(["PUT", "POST", "DELETE", "PATCH"]), WeirdPath(), Json(), "weird path write"),
             3 => new Case("GET", "/1.0/debug/log?" + BadQuery(), null, "bad log query"),
-            4 => new Case(Pick(["PUT", "DELETE"]), "/1.0/system/security", Passphrase(), "raw passphrase"),
+            4 => Passphrase(),
             _ => RouteCase(),
         };
     }
@@ -53,7 +53,10 @@ public sealed class HostileRequests
     private Case RouteCase()
     {
         var route = PickRoute();
-        var writes = route.Handlers.Keys.Where(m => m != "GET").ToList();
+        // Any bytes are a valid passphrase for PUT /1.0/system/security (security.md §3): not hostile.
+        var writes = route.Handlers.Keys
+            .Where(m => m != "GET" && !(m == "PUT" && route.Pattern == "/1.0/system/security"))
+            .ToList();
         var method = writes.Count > 0 ? Pick(writes) : Pick(["PUT", "POST", "DELETE", "PATCH"]);
 
         return new Case(method, RoutePath(route), Json(), "hostile body");
@@ -89,12 +92,19 @@ public sealed class HostileRequests
         };
     }
 
-    private byte[] Passphrase()
+    /// <summary>
+    /// A passphrase with a NUL byte (which cannot reach the LUKS tools intact, so it is refused), or,
+    /// for a removal, one with a newline that was never enrolled (every byte counts, security.md §3).
+    /// </summary>
+    private Case Passphrase()
     {
         var core = Encoding.UTF8.GetBytes(Word());
+        if (_random.Next(2) == 0)
+        {
+            return new Case(Pick(["PUT", "DELETE"]), "/1.0/system/security", [.. core, 0, .. core], "NUL passphrase");
+        }
 
-        // NUL and newline bytes cannot be passed to the LUKS tools intact: they must be refused.
-        return _random.Next(2) == 0 ? [.. core, 0, .. core] : [.. core, (byte)'\n', .. core];
+        return new Case("DELETE", "/1.0/system/security", [.. core, (byte)'\n', .. core], "unknown passphrase");
     }
 
     private byte[] Json()

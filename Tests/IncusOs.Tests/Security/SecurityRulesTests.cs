@@ -11,6 +11,7 @@ public sealed class SecurityRulesTests
     [InlineData("a", "provided encryption key is already enrolled")]
     [InlineData("c", null)]
     [InlineData("a\n", null)]
+    [InlineData("c\0d", "encryption key must not contain a NUL byte")]
     public void CheckAdd_Table_MatchesTheReference(string passphrase, string? message)
     {
         var rejection = RecoveryKeyRules.CheckAdd(["a", "b"], passphrase);
