@@ -1,0 +1,87 @@
+using Tmds.DBus;
+
+namespace IncusOs.Providers.Network;
+
+/// <summary>
+/// <see cref="INetworkdControl"/> on one injected system-bus connection: hostnamed
+/// (<c>SetStaticHostname</c>, then <c>SetHostname</c> as <c>hostnamectl hostname</c> does), systemd's
+/// manager for units, and networkd's manager and links.
+/// </summary>
+public sealed class DBusNetworkdControl : INetworkdControl
+{
+    private const string Hostname1 = "org.freedesktop.hostname1";
+    private const string Systemd1 = "org.freedesktop.systemd1";
+    private const string Network1 = "org.freedesktop.network1";
+
+    private readonly Connection _connection;
+
+    public DBusNetworkdControl(Connection connection)
+    {
+        _connection = connection;
+    }
+
+    public Task SetHostnameAsync(string hostname, CancellationToken cancellationToken) =>
+        CallAsync($"setting the host name to {hostname}", async () =>
+        {
+            var hostnamed = _connection.CreateProxy<IHostname1>(Hostname1, "/org/freedesktop/hostname1");
+            await hostnamed.SetStaticHostnameAsync(hostname, false).ConfigureAwait(false);
+            await hostnamed.SetHostnameAsync(hostname, false).ConfigureAwait(false);
+        });
+
+    public Task ReloadNetworkdAsync(CancellationToken cancellationToken) =>
+        CallAsync("reloading systemd-networkd", () =>
+            _connection.CreateProxy<INetworkManager1>(Network1, "/org/freedesktop/network1").ReloadAsync());
+
+    public Task RestartUnitAsync(string unit, CancellationToken cancellationToken) =>
+        CallAsync($"restarting {unit}", () => Manager().RestartUnitAsync(unit, "replace"));
+
+    public Task StartUnitAsync(string unit, CancellationToken cancellationToken) =>
+        CallAsync($"starting {unit}", () => Manager().StartUnitAsync(unit, "replace"));
+
+    public Task StopUnitAsync(string unit, CancellationToken cancellationToken) =>
+        CallAsync($"stopping {unit}", () => Manager().StopUnitAsync(unit, "replace"));
+
+    public async Task<(string Operational, string Online)?> GetLinkStateAsync(
+        string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var manager = _connection.CreateProxy<INetworkManager1>(Network1, "/org/freedesktop/network1");
+            var (_, path) = await manager.GetLinkByNameAsync(name).ConfigureAwait(false);
+            var link = _connection.CreateProxy<INetworkLink1>(Network1, path);
+            var operational = await link.GetAsync<string>("OperationalState").ConfigureAwait(false);
+            var online = await link.GetAsync<string>("OnlineState").ConfigureAwait(false);
+
+            return (operational, online);
+        }
+        catch (DBusException ex) when (ex.ErrorName is "org.freedesktop.network1.NoSuchLink"
+                                           or "org.freedesktop.DBus.Error.ServiceUnknown"
+                                           or "org.freedesktop.DBus.Error.NameHasNoOwner")
+        {
+            return null;
+        }
+        catch (DBusException ex)
+        {
+            throw new ProviderException($"Failed to read the state of {name} from systemd-networkd: {ex.ErrorMessage}", ex);
+        }
+    }
+
+    private ISystemdManager1 Manager() =>
+        _connection.CreateProxy<ISystemdManager1>(Systemd1, "/org/freedesktop/systemd1");
+
+    private static async Task CallAsync(string what, Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (DBusException ex)
+        {
+            throw new ProviderException($"Failed {what}: {ex.ErrorName}: {ex.ErrorMessage}", ex);
+        }
+        catch (Exception ex) when (ex is ConnectException or InvalidOperationException or DisconnectedException)
+        {
+            throw new ProviderException($"Failed {what}: no system bus: {ex.Message}", ex);
+        }
+    }
+}
