@@ -54,9 +54,10 @@ public sealed class DBusNetworkdControl : INetworkdControl
 
             return (operational, online);
         }
-        catch (DBusException ex) when (ex.ErrorName is "org.freedesktop.network1.NoSuchLink"
-                                           or "org.freedesktop.DBus.Error.ServiceUnknown"
-                                           or "org.freedesktop.DBus.Error.NameHasNoOwner")
+        // networkd 252 answers an unknown link with org.freedesktop.resolve1.NoSuchLink (sic).
+        catch (DBusException ex) when (ex.ErrorName.EndsWith(".NoSuchLink", StringComparison.Ordinal)
+                                           || ex.ErrorName is "org.freedesktop.DBus.Error.ServiceUnknown"
+                                               or "org.freedesktop.DBus.Error.NameHasNoOwner")
         {
             return null;
         }

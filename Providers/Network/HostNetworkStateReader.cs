@@ -56,21 +56,50 @@ public sealed class HostNetworkStateReader : INetworkStateReader
             .Select(r => new RoutePlan((string?)r["dst"] ?? string.Empty, (string?)r["gateway"] ?? string.Empty))
             .ToList();
 
-    public static IReadOnlyList<LldpNeighbour> ParseLldp(string json)
+    /// <summary>
+    /// Neighbours from <c>networkctl lldp</c>: the JSON form (systemd 255 and later), or the table systemd
+    /// 252 prints because it ignores <c>--json</c> for this verb (columns found by the header's offsets).
+    /// </summary>
+    public static IReadOnlyList<LldpNeighbour> ParseLldp(string output)
     {
-        if (string.IsNullOrWhiteSpace(json))
+        if (output.TrimStart().StartsWith('{'))
+        {
+            var first = JObject.Parse(output)["Neighbors"]?.FirstOrDefault();
+
+            return (first?["Neighbors"] ?? new JArray())
+                .Select(n => new LldpNeighbour(
+                    (string?)n["SystemName"] ?? string.Empty,
+                    (string?)n["ChassisID"] ?? string.Empty,
+                    (string?)n["PortID"] ?? string.Empty,
+                    (string?)n["PortDescription"] ?? string.Empty))
+                .ToList();
+        }
+
+        var lines = output.Split('\n');
+        var header = lines.FirstOrDefault(l => l.StartsWith("LINK", StringComparison.Ordinal));
+        if (header is null)
         {
             return [];
         }
 
-        var first = JObject.Parse(json)["Neighbors"]?.FirstOrDefault();
+        string[] columns = ["CHASSIS-ID", "SYSTEM-NAME", "CAPS", "PORT-ID", "PORT-DESCRIPTION"];
+        var starts = columns.Select(c => header.IndexOf(c, StringComparison.Ordinal)).ToArray();
+        if (starts.Any(s => s < 0))
+        {
+            return [];
+        }
 
-        return (first?["Neighbors"] ?? new JArray())
-            .Select(n => new LldpNeighbour(
-                (string?)n["SystemName"] ?? string.Empty,
-                (string?)n["ChassisID"] ?? string.Empty,
-                (string?)n["PortID"] ?? string.Empty,
-                (string?)n["PortDescription"] ?? string.Empty))
+        string Column(string line, int index)
+        {
+            var start = starts[index];
+            var end = index + 1 < starts.Length ? starts[index + 1] : line.Length;
+
+            return start >= line.Length ? string.Empty : line[start..Math.Min(end, line.Length)].Trim();
+        }
+
+        return lines.SkipWhile(l => l != header).Skip(1)
+            .TakeWhile(l => l.Trim().Length > 0)
+            .Select(l => new LldpNeighbour(Column(l, 1), Column(l, 0), Column(l, 3), Column(l, 4)))
             .ToList();
     }
 
