@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.DependencyInjection;
 using Akka.Event;
 using Akka.Hosting;
@@ -36,7 +37,7 @@ public sealed class RootSupervisor : ReceiveActor
 
     protected override void PreStart()
     {
-        var resolver = DependencyResolver.For(Context.System).Resolver;
+        var resolver = ResolverOrNull();
         foreach (var area in _areas)
         {
             var child = Context.ActorOf(area.CreateProps(resolver), area.Name);
@@ -45,11 +46,26 @@ public sealed class RootSupervisor : ReceiveActor
         }
     }
 
+    // An actor system without dependency injection (TestKit) can still host areas whose props need none.
+    private IDependencyResolver? ResolverOrNull()
+    {
+        try
+        {
+            return DependencyResolver.For(Context.System).Resolver;
+        }
+        catch (ConfigurationException)
+        {
+            return null;
+        }
+    }
+
     protected override SupervisorStrategy SupervisorStrategy() =>
+        // Ten failures a minute at most; the decider logs each decision itself.
         new OneForOneStrategy(
             maxNrOfRetries: 10,
-            withinTimeRange: TimeSpan.FromMinutes(1),
-            localOnlyDecider: Decide);
+            withinTimeMilliseconds: 60_000,
+            localOnlyDecider: Decide,
+            loggingEnabled: false);
 
     private Directive Decide(Exception exception)
     {
