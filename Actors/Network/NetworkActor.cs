@@ -3,6 +3,7 @@ using Akka.Event;
 using IncusOs.Actors.Common;
 using IncusOs.Providers;
 using IncusOs.Providers.Network;
+using Newtonsoft.Json.Linq;
 
 namespace IncusOs.Actors.Network;
 
@@ -56,11 +57,11 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
         public static readonly GetNetwork Instance = new();
     }
 
-    /// <summary>PUT: the raw request body, decoded onto an empty document. Answered with <see cref="Done"/>.</summary>
-    public sealed record ReplaceNetwork(string Body);
+    /// <summary>PUT: the parsed request body, decoded onto an empty document. Answered with <see cref="Done"/>.</summary>
+    public sealed record ReplaceNetwork(JToken Body);
 
-    /// <summary>PATCH: the raw request body, decoded onto the current document. Answered with <see cref="Done"/>.</summary>
-    public sealed record PatchNetwork(string Body);
+    /// <summary>PATCH: the parsed request body, decoded onto the current document. Answered with <see cref="Done"/>.</summary>
+    public sealed record PatchNetwork(JToken Body);
 
     /// <summary>An apply finished: the applied config (null on failure) or the error.</summary>
     internal sealed record ApplyCompleted(SystemNetworkConfig? Applied, string? Error, IActorRef? ReplyTo);

@@ -47,6 +47,12 @@ public static class NetworkBodyDecoder
             return DecodedNetwork.Failed(IsTruncated(ex) ? "unexpected EOF" : ex.Message);
         }
 
+        return Decode(parsed, current);
+    }
+
+    /// <summary>Decodes an already parsed body onto <paramref name="current"/> (null for PUT).</summary>
+    public static DecodedNetwork Decode(JToken parsed, SystemNetwork? current)
+    {
         var start = JObject.FromObject(current ?? new SystemNetwork(), WireJson.Serializer);
         var merge = new GoJsonMerge();
         var merged = merge.Decode(start, parsed, typeof(SystemNetwork), nameof(SystemNetwork));

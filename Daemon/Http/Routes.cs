@@ -12,6 +12,12 @@ public static class Routes
         routes.Add("/1.0", new() { ["GET"] = RootEndpoints.GetRootAsync });
         routes.Add("/1.0/system", new() { ["PUT"] = SystemEndpoints.PutAsync });
         routes.Add("/1.0/debug", new() { ["GET"] = DebugEndpoints.GetAsync });
+        routes.Add("/1.0/system/network", new()
+        {
+            ["GET"] = NetworkEndpoints.GetAsync,
+            ["PUT"] = NetworkEndpoints.PutAsync,
+            ["PATCH"] = NetworkEndpoints.PatchAsync,
+        });
 
         return routes;
     }

@@ -1,9 +1,10 @@
+using IncusOs.Providers.DBus;
 using Tmds.DBus;
 
 namespace IncusOs.Providers.Network;
 
 /// <summary>
-/// <see cref="INetworkdControl"/> on one injected system-bus connection: hostnamed
+/// <see cref="INetworkdControl"/> on the daemon's one system-bus connection (<see cref="SystemBus"/>): hostnamed
 /// (<c>SetStaticHostname</c>, then <c>SetHostname</c> as <c>hostnamectl hostname</c> does), systemd's
 /// manager for units, and networkd's manager and links.
 /// </summary>
@@ -13,42 +14,43 @@ public sealed class DBusNetworkdControl : INetworkdControl
     private const string Systemd1 = "org.freedesktop.systemd1";
     private const string Network1 = "org.freedesktop.network1";
 
-    private readonly Connection _connection;
+    private readonly SystemBus _bus;
 
-    public DBusNetworkdControl(Connection connection)
+    public DBusNetworkdControl(SystemBus bus)
     {
-        _connection = connection;
+        _bus = bus;
     }
 
     public Task SetHostnameAsync(string hostname, CancellationToken cancellationToken) =>
-        CallAsync($"setting the host name to {hostname}", async () =>
+        CallAsync($"setting the host name to {hostname}", cancellationToken, async connection =>
         {
-            var hostnamed = _connection.CreateProxy<IHostname1>(Hostname1, "/org/freedesktop/hostname1");
+            var hostnamed = connection.CreateProxy<IHostname1>(Hostname1, "/org/freedesktop/hostname1");
             await hostnamed.SetStaticHostnameAsync(hostname, false).ConfigureAwait(false);
             await hostnamed.SetHostnameAsync(hostname, false).ConfigureAwait(false);
         });
 
     public Task ReloadNetworkdAsync(CancellationToken cancellationToken) =>
-        CallAsync("reloading systemd-networkd", () =>
-            _connection.CreateProxy<INetworkManager1>(Network1, "/org/freedesktop/network1").ReloadAsync());
+        CallAsync("reloading systemd-networkd", cancellationToken, connection =>
+            connection.CreateProxy<INetworkManager1>(Network1, "/org/freedesktop/network1").ReloadAsync());
 
     public Task RestartUnitAsync(string unit, CancellationToken cancellationToken) =>
-        CallAsync($"restarting {unit}", () => Manager().RestartUnitAsync(unit, "replace"));
+        CallAsync($"restarting {unit}", cancellationToken, c => Manager(c).RestartUnitAsync(unit, "replace"));
 
     public Task StartUnitAsync(string unit, CancellationToken cancellationToken) =>
-        CallAsync($"starting {unit}", () => Manager().StartUnitAsync(unit, "replace"));
+        CallAsync($"starting {unit}", cancellationToken, c => Manager(c).StartUnitAsync(unit, "replace"));
 
     public Task StopUnitAsync(string unit, CancellationToken cancellationToken) =>
-        CallAsync($"stopping {unit}", () => Manager().StopUnitAsync(unit, "replace"));
+        CallAsync($"stopping {unit}", cancellationToken, c => Manager(c).StopUnitAsync(unit, "replace"));
 
     public async Task<(string Operational, string Online)?> GetLinkStateAsync(
         string name, CancellationToken cancellationToken)
     {
+        var connection = await _bus.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var manager = _connection.CreateProxy<INetworkManager1>(Network1, "/org/freedesktop/network1");
+            var manager = connection.CreateProxy<INetworkManager1>(Network1, "/org/freedesktop/network1");
             var (_, path) = await manager.GetLinkByNameAsync(name).ConfigureAwait(false);
-            var link = _connection.CreateProxy<INetworkLink1>(Network1, path);
+            var link = connection.CreateProxy<INetworkLink1>(Network1, path);
             var operational = await link.GetAsync<string>("OperationalState").ConfigureAwait(false);
             var online = await link.GetAsync<string>("OnlineState").ConfigureAwait(false);
 
@@ -67,14 +69,15 @@ public sealed class DBusNetworkdControl : INetworkdControl
         }
     }
 
-    private ISystemdManager1 Manager() =>
-        _connection.CreateProxy<ISystemdManager1>(Systemd1, "/org/freedesktop/systemd1");
+    private static ISystemdManager1 Manager(Connection connection) =>
+        connection.CreateProxy<ISystemdManager1>(Systemd1, "/org/freedesktop/systemd1");
 
-    private static async Task CallAsync(string what, Func<Task> call)
+    private async Task CallAsync(string what, CancellationToken cancellationToken, Func<Connection, Task> call)
     {
+        var connection = await _bus.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await call().ConfigureAwait(false);
+            await call(connection).ConfigureAwait(false);
         }
         catch (DBusException ex)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using IncusOs.Providers.DBus;
 using IncusOs.Providers.Network;
 using Tmds.DBus;
 
@@ -32,6 +33,9 @@ public sealed partial class NetworkdNamespace : IAsyncLifetime
     public string BusAddress => _bus!.Address;
 
     public Connection Client { get; private set; } = null!;
+
+    /// <summary>The daemon's kind of bus connection, to the private bus.</summary>
+    public SystemBus Bus { get; private set; } = null!;
 
     internal FakeHostnamed Hostnamed { get; } = new();
 
@@ -88,6 +92,7 @@ public sealed partial class NetworkdNamespace : IAsyncLifetime
         await RunAsync("ip", "-n", _namespace, "link", "set", "peer0", "up");
         StartNetworkd();
 
+        Bus = new SystemBus(BusAddress);
         Client = new Connection(BusAddress);
         await Client.ConnectAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
@@ -105,6 +110,11 @@ public sealed partial class NetworkdNamespace : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client?.Dispose();
+        if (Bus is not null)
+        {
+            await Bus.DisposeAsync();
+        }
+
         _services?.Dispose();
         if (_networkd is { HasExited: false })
         {

@@ -94,7 +94,7 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
     [Fact]
     public async Task Control_RestartAndStopUnits_GoToSystemdManager()
     {
-        var control = new DBusNetworkdControl(_ns.Client);
+        var control = new DBusNetworkdControl(_ns.Bus);
 
         await control.StartUnitAsync("kpx.service", CancellationToken.None);
         await control.StopUnitAsync("kpx.service", CancellationToken.None);
@@ -106,7 +106,7 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
     [Fact]
     public async Task Control_UnknownLink_IsNull()
     {
-        var control = new DBusNetworkdControl(_ns.Client);
+        var control = new DBusNetworkdControl(_ns.Bus);
 
         var state = await control.GetLinkStateAsync("nosuchlink0", CancellationToken.None);
 
@@ -126,7 +126,7 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
     private async Task<HostNetworkStateReader> ApplyPlanAsync(NetworkApplyPlan plan)
     {
         var options = _ns.Options;
-        var control = new DBusNetworkdControl(_ns.Client);
+        var control = new DBusNetworkdControl(_ns.Bus);
         var commands = new NetworkCommands(new ProcessRunner(NullLogger<ProcessRunner>.Instance), options);
         var reader = new HostNetworkStateReader(commands, control, options);
         var applier = new HostNetworkApplier(control, commands, reader, options, NullLogger<HostNetworkApplier>.Instance);
