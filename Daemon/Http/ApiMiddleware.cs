@@ -42,6 +42,7 @@ public sealed class ApiMiddleware
             : await DispatchAsync(context).ConfigureAwait(false);
         if (result is not null && !context.Response.HasStarted)
         {
+            await DrainAsync(context).ConfigureAwait(false);
             await result.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
         }
 
@@ -106,6 +107,35 @@ public sealed class ApiMiddleware
         {
             _logger.LogError(ex, "Unhandled failure answering {Method} {Path}", method, path);
             return ApiResult.Error(StatusCodes.Status500InternalServerError, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reads what the handler left of the body, so a client still sending it gets the answer instead
+    /// of a broken pipe; past a bound the connection is closed after the answer instead.
+    /// </summary>
+    private static async Task DrainAsync(HttpContext context)
+    {
+        const int limit = 4 * BodyReader.MaxBodyBytes;
+        var buffer = new byte[16 * 1024];
+        var drained = 0;
+        try
+        {
+            int read;
+            while (drained < limit
+                   && (read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                drained += read;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or BadHttpRequestException or InvalidOperationException)
+        {
+            // A broken upload: the answer is still worth trying.
+        }
+
+        if (drained >= limit)
+        {
+            context.Response.Headers.Connection = "close";
         }
     }
 
