@@ -10,10 +10,16 @@ namespace IncusOs.Tests.Network;
 public sealed class NetworkActorTests : TestKit, IDisposable
 {
     private const string ConfigA =
-        """{"config":{"dns":{"hostname":"alpha","domain":"example.org"},"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:00:00:01","addresses":["10.0.0.5/24"]}]}}""";
+        """
+        {"config":{"dns":{"hostname":"alpha","domain":"example.org"},"interfaces":[{"name":"eth0",
+        "hwaddr":"10:66:6a:00:00:01","addresses":["10.0.0.5/24"]}]}}
+        """;
 
     private const string ConfigB =
-        """{"config":{"dns":{"hostname":"beta"},"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:00:00:01","addresses":["10.0.0.6/24"]}]}}""";
+        """
+        {"config":{"dns":{"hostname":"beta"},"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:00:00:01",
+        "addresses":["10.0.0.6/24"]}]}}
+        """;
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
@@ -46,7 +52,9 @@ public sealed class NetworkActorTests : TestKit, IDisposable
     [Fact]
     public async Task Start_StoredConfig_AppliesItAndPublishesDnsName()
     {
-        File.WriteAllText(StateFile, """{"dns":{"hostname":"stored","domain":"lan"},"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:00:00:01"}]}""");
+        File.WriteAllText(StateFile, """
+            {"dns":{"hostname":"stored","domain":"lan"},"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:00:00:01"}]}
+            """);
         var probe = CreateTestProbe();
         Sys.EventStream.Subscribe(probe.Ref, typeof(DnsNameChanged));
 
@@ -132,7 +140,9 @@ public sealed class NetworkActorTests : TestKit, IDisposable
     }
 
     [Theory]
-    [InlineData("""{"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:00:00:01"}]}""", "network configuration has no devices defined")]
+    [InlineData( """
+        {"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:00:00:01"}]}
+        """, "network configuration has no devices defined")]
     [InlineData("""{"config":{}}""", "network configuration has no devices defined")]
     [InlineData("""{"config":null}""", "network configuration has no devices defined")]
     [InlineData("""{"config":{"interfaces":[{"mtu":"x"}]}}""",
@@ -156,7 +166,9 @@ public sealed class NetworkActorTests : TestKit, IDisposable
         var actor = await StartedAsync();
 
         var reply = await actor.Ask<object>(
-            new NetworkActor.PatchNetwork(JToken.Parse("""{"config":{"interfaces":[{"addresses":["10.0.0.9/24"]}]}}""")),
+            new NetworkActor.PatchNetwork(JToken.Parse( """
+                {"config":{"interfaces":[{"addresses":["10.0.0.9/24"]}]}}
+                """)),
             Wait);
 
         Assert.Same(Done.Instance, reply);

@@ -29,22 +29,38 @@ public sealed class NetworkBodyDecoderTests
         {
             "array element i is decoded onto current element i",
             """{"config":{"interfaces":[{"addresses":["10.0.0.5/24"]}]}}""",
-            """{"interfaces":[{"name":"eth0","mtu":1500,"addresses":["10.0.0.5/24"], "routes":[{"to":"0.0.0.0/0","via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],"lldp":false}]}"""
+            """
+            {"interfaces":[{"name":"eth0","mtu":1500,"addresses":["10.0.0.5/24"], "routes":[{"to":"0.0.0.0/0",
+            "via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],
+            "lldp":false}]}
+            """
         },
         {
             "elements beyond the request's length are dropped",
             """{"config":{"interfaces":[{}]}}""",
-            """{"interfaces":[{"name":"eth0","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0","via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],"lldp":false}]}"""
+            """
+            {"interfaces":[{"name":"eth0","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0",
+            "via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],
+            "lldp":false}]}
+            """
         },
         {
             "extra request elements start from zero values",
             """{"config":{"interfaces":[{},{},{"name":"eth2","hwaddr":"10:66:6a:7c:8c:b2"}]}}""",
-            """{"interfaces":[{"name":"eth0","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0","via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],"lldp":false}, {"name":"eth1","hwaddr":"10:66:6a:7c:8c:b1","lldp":true}, {"name":"eth2","hwaddr":"10:66:6a:7c:8c:b2","lldp":false}]}"""
+            """
+            {"interfaces":[{"name":"eth0","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0",
+            "via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],
+            "lldp":false}, {"name":"eth1","hwaddr":"10:66:6a:7c:8c:b1","lldp":true}, {"name":"eth2",
+            "hwaddr":"10:66:6a:7c:8c:b2","lldp":false}]}
+            """
         },
         {
             "nested arrays merge by index too, whatever the name of the element",
             """{"config":{"interfaces":[{"name":"renamed","routes":[{"via":"10.0.0.254"}]}]}}""",
-            """{"interfaces":[{"name":"renamed","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0","via":"10.0.0.254"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],"lldp":false}]}"""
+            """
+            {"interfaces":[{"name":"renamed","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0",
+            "via":"10.0.0.254"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],"lldp":false}]}
+            """
         },
         {
             "arrays of strings are replaced",
@@ -64,17 +80,31 @@ public sealed class NetworkBodyDecoderTests
         {
             "null on a string, number or bool is ignored",
             """{"config":{"interfaces":[{"name":null,"mtu":null,"lldp":null},{"lldp":null}]}}""",
-            """{"interfaces":[{"name":"eth0","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0","via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],"lldp":false}, {"name":"eth1","hwaddr":"10:66:6a:7c:8c:b1","lldp":true}]}"""
+            """
+            {"interfaces":[{"name":"eth0","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0",
+            "via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],
+            "lldp":false}, {"name":"eth1","hwaddr":"10:66:6a:7c:8c:b1","lldp":true}]}
+            """
         },
         {
             "null as an array element leaves that element alone",
             """{"config":{"interfaces":[null,{"mtu":9000}]}}""",
-            """{"interfaces":[{"name":"eth0","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0","via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],"lldp":false}, {"name":"eth1","mtu":9000,"hwaddr":"10:66:6a:7c:8c:b1","lldp":true}]}"""
+            """
+            {"interfaces":[{"name":"eth0","mtu":1500,"addresses":["dhcp4","slaac"], "routes":[{"to":"0.0.0.0/0",
+            "via":"10.0.0.1"},{"to":"::/0","via":"slaac"}], "hwaddr":"10:66:6a:7c:8c:b0","roles":["management"],
+            "lldp":false}, {"name":"eth1","mtu":9000,"hwaddr":"10:66:6a:7c:8c:b1","lldp":true}]}
+            """
         },
         {
             "map keys not mentioned are kept, a mentioned key gets a fresh value",
-            """{"config":{"proxy":{"servers":{"b":{"host":"http://b2:3"},"c":{"host":"http://c","auth":"anonymous"}}}}}""",
-            """{"proxy":{"servers":{"a":{"host":"http://a:1","use_tls":false,"auth":"anonymous"}, "b":{"host":"http://b2:3","use_tls":false,"auth":""}, "c":{"host":"http://c","use_tls":false,"auth":"anonymous"}},"rules":[{"destination":"*","target":"a"}]}}"""
+            """
+            {"config":{"proxy":{"servers":{"b":{"host":"http://b2:3"},"c":{"host":"http://c","auth":"anonymous"}}}}}
+            """,
+            """
+            {"proxy":{"servers":{"a":{"host":"http://a:1","use_tls":false,"auth":"anonymous"},
+            "b":{"host":"http://b2:3","use_tls":false,"auth":""}, "c":{"host":"http://c","use_tls":false,
+            "auth":"anonymous"}},"rules":[{"destination":"*","target":"a"}]}}
+            """
         },
         {
             "null on a map empties it",
@@ -160,7 +190,10 @@ public sealed class NetworkBodyDecoderTests
     public void Decode_ProxyServers_AreSortedByKey()
     {
         var decoded = NetworkBodyDecoder.Decode(
-            """{"config":{"proxy":{"servers":{"z":{"auth":"anonymous"},"B":{"auth":"anonymous"},"a":{"auth":"anonymous"}}}}}""",
+            """
+            {"config":{"proxy":{"servers":{"z":{"auth":"anonymous"},"B":{"auth":"anonymous"},
+            "a":{"auth":"anonymous"}}}}}
+            """,
             null);
 
         Assert.Equal(["B", "a", "z"], decoded.Value!.Config!.Proxy!.Servers.Keys.ToArray());

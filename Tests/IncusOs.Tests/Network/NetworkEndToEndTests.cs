@@ -64,7 +64,9 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
         // Object merged field by field: only the host name changes.
         Assert.Equal(200, (await Patch("""{"config":{"dns":{"hostname":"h2"}}}""")).Status);
         config = (await _daemon.GetMetadataAsync(Path))["config"]!;
-        Assert.Equal("""{"hostname":"h2","domain":"example.org","nameservers":["10.0.0.53"]}""", config["dns"]!.ToString(Formatting.None));
+        Assert.Equal( """
+            {"hostname":"h2","domain":"example.org","nameservers":["10.0.0.53"]}
+            """, config["dns"]!.ToString(Formatting.None));
         Assert.Equal("h2.example.org", (string?)(await _daemon.GetMetadataAsync("/1.0"))["environment"]!["hostname"]);
 
         // Extra elements start from zero; map keys are replaced with fresh values, others kept.
@@ -73,9 +75,13 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
         extra = extra.Replace("NIC2", Nic2);
         Assert.Equal(200, (await Patch(extra)).Status);
         config = (await _daemon.GetMetadataAsync(Path))["config"]!;
-        Assert.Equal($$"""{"name":"eth1","hwaddr":"{{Nic2}}","lldp":false}""", config["interfaces"]![1]!.ToString(Formatting.None));
+        Assert.Equal( $$"""
+            {"name":"eth1","hwaddr":"{{Nic2}}","lldp":false}
+            """, config["interfaces"]![1]!.ToString(Formatting.None));
         Assert.Equal("""[{"destination":"*","target":"p"}]""", config["proxy"]!["rules"]!.ToString(Formatting.None));
-        Assert.Equal(200, (await Patch("""{"config":{"proxy":{"servers":{"q":{"host":"http://q","auth":"anonymous"}}}}}""")).Status);
+        Assert.Equal(200, (await Patch( """
+            {"config":{"proxy":{"servers":{"q":{"host":"http://q","auth":"anonymous"}}}}}
+            """)).Status);
         config = (await _daemon.GetMetadataAsync(Path))["config"]!;
         Assert.Equal(["p", "q"], ((JObject)config["proxy"]!["servers"]!).Properties().Select(p => p.Name));
 
@@ -95,14 +101,19 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
     public static TheoryData<string, string> BadBodies() => new()
     {
         { "", "EOF" },
-        { """{"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:2f:11:01"}]}""", "network configuration has no devices defined" },
+        { """
+            {"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:2f:11:01"}]}
+            """, "network configuration has no devices defined" },
         { """{"config":null}""", "network configuration has no devices defined" },
         { """{"config":{"dns":{"hostname":"x"}}}""", "network configuration has no devices defined" },
         { """{"config":{"interfaces":[{"mtu":"big"}]}}""",
             "json: cannot unmarshal string into Go struct field SystemNetworkInterface.config.interfaces.mtu of type int" },
         { """{"config":{"interfaces":[{"name":"eth0","hwaddr":"aa:bb:cc:dd:ee:ff","addresses":["dhcp4"]}]}}""",
             "timed out waiting for udev to rename interface(s)" },
-        { """{"config":{"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:2f:11:01"}],"proxy":{"servers":{"direct":{"auth":"anonymous"}}}}}""",
+        { """
+            {"config":{"interfaces":[{"name":"eth0","hwaddr":"10:66:6a:2f:11:01"}],
+            "proxy":{"servers":{"direct":{"auth":"anonymous"}}}}}
+            """,
             "cannot use reserved keyword 'direct' for proxy definition" },
     };
 
@@ -171,7 +182,9 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
 
         var names = network["config"]!["interfaces"]!.Select(i => (string?)i["name"]);
         Assert.Equal(["enp5s0", "enp6s0"], names);
-        Assert.Equal("""["dhcp4","slaac"]""", network["config"]!["interfaces"]![0]!["addresses"]!.ToString(Formatting.None));
+        Assert.Equal( """
+            ["dhcp4","slaac"]
+            """, network["config"]!["interfaces"]![0]!["addresses"]!.ToString(Formatting.None));
         var state = network["state"]!["interfaces"]!["enp5s0"]!;
         Assert.Equal("routable", (string?)state["state"]);
         Assert.Equal("10Gbps", (string?)state["speed"]);
