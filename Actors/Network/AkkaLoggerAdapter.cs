@@ -4,7 +4,9 @@ using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace IncusOs.Actors.Network;
 
-/// <summary>Lets helpers written against <see cref="ILogger"/> (the state store) log through the actor's logger.</summary>
+/// <summary>
+/// Lets helpers written against <see cref="ILogger"/> (the state store) log through the actor's logger.
+/// </summary>
 internal sealed class AkkaLoggerAdapter : ILogger
 {
     private readonly ILoggingAdapter _log;
@@ -20,7 +22,11 @@ internal sealed class AkkaLoggerAdapter : ILogger
     public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
     public void Log<TState>(
-        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         var message = formatter(state, exception);
         switch (logLevel)

@@ -43,12 +43,16 @@ internal sealed class GoJsonMerge
 
         if (type == typeof(string))
         {
-            return body.Type == JTokenType.String ? body.DeepClone() : Mismatch(current, body, structName, path, "string");
+            return body.Type == JTokenType.String
+                ? body.DeepClone()
+                : Mismatch(current, body, structName, path, "string");
         }
 
         if (type == typeof(bool))
         {
-            return body.Type == JTokenType.Boolean ? body.DeepClone() : Mismatch(current, body, structName, path, "bool");
+            return body.Type == JTokenType.Boolean
+                ? body.DeepClone()
+                : Mismatch(current, body, structName, path, "bool");
         }
 
         if (type == typeof(int) || type == typeof(long))
@@ -119,7 +123,9 @@ internal sealed class GoJsonMerge
         for (var i = 0; i < body.Count; i++)
         {
             var existing = current is not null && i < current.Count ? current[i] : null;
-            result.Add(Value(existing, body[i], elementType, nullClears: false, structName, path, GoTypeName(elementType)));
+            var element = Value(
+                existing, body[i], elementType, nullClears: false, structName, path, GoTypeName(elementType));
+            result.Add(element);
         }
 
         return result;

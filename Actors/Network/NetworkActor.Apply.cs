@@ -5,7 +5,9 @@ using IncusOs.Providers.Network;
 
 namespace IncusOs.Actors.Network;
 
-/// <summary>The long work of <see cref="NetworkActor"/>: tasks that capture what they need and never touch fields.</summary>
+/// <summary>
+/// The long work of <see cref="NetworkActor"/>: tasks that capture what they need and never touch fields.
+/// </summary>
 public sealed partial class NetworkActor
 {
     private Func<SystemNetworkConfig, SystemNetworkConfig?, IActorRef?, Task<ApplyCompleted>> ApplyTask()
@@ -29,7 +31,10 @@ public sealed partial class NetworkActor
                 return new ApplyCompleted(planned.Config, null, replyTo);
             }
 
-            if (previous is not null && NetworkPlanBuilder.Build(previous, identity.FallbackHostname()).Plan is { } back)
+            var restore = previous is null
+                ? null
+                : NetworkPlanBuilder.Build(previous, identity.FallbackHostname()).Plan;
+            if (restore is { } back)
             {
                 if (await TryApplyAsync(applier, back, limit, stopping).ConfigureAwait(false) is { } restoreFailure)
                 {

@@ -51,16 +51,22 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
 
     public IStash Stash { get; set; } = null!;
 
-    /// <summary>Query: the config and the live state; answered with <see cref="SystemNetwork"/> or a rejection.</summary>
+    /// <summary>
+    /// Query: the config and the live state; answered with <see cref="SystemNetwork"/> or a rejection.
+    /// </summary>
     public sealed record GetNetwork
     {
         public static readonly GetNetwork Instance = new();
     }
 
-    /// <summary>PUT: the parsed request body, decoded onto an empty document. Answered with <see cref="Done"/>.</summary>
+    /// <summary>
+    /// PUT: the parsed request body, decoded onto an empty document. Answered with <see cref="Done"/>.
+    /// </summary>
     public sealed record ReplaceNetwork(JToken Body);
 
-    /// <summary>PATCH: the parsed request body, decoded onto the current document. Answered with <see cref="Done"/>.</summary>
+    /// <summary>
+    /// PATCH: the parsed request body, decoded onto the current document. Answered with <see cref="Done"/>.
+    /// </summary>
     public sealed record PatchNetwork(JToken Body);
 
     /// <summary>An apply finished: the applied config (null on failure) or the error.</summary>
@@ -109,7 +115,8 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
         ReadAsync(_reader, _current, _stopping.Token).PipeTo(Sender);
     }
 
-    private void HandleReplaceNetwork(ReplaceNetwork message) => StartApply(NetworkBodyDecoder.Decode(message.Body, null));
+    private void HandleReplaceNetwork(ReplaceNetwork message) =>
+        StartApply(NetworkBodyDecoder.Decode(message.Body, null));
 
     private void HandlePatchNetwork(PatchNetwork message) =>
         StartApply(NetworkBodyDecoder.Decode(message.Body, new SystemNetwork { Config = _current }));
@@ -165,7 +172,8 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
     private void PublishDnsName()
     {
         var dns = _current.Dns;
-        Context.System.EventStream.Publish(new DnsNameChanged(dns?.Hostname ?? string.Empty, dns?.Domain ?? string.Empty));
+        var name = new DnsNameChanged(dns?.Hostname ?? string.Empty, dns?.Domain ?? string.Empty);
+        Context.System.EventStream.Publish(name);
     }
 
     private Task<ApplyCompleted> StartupAsync(SystemNetworkConfig? stored)
@@ -195,6 +203,7 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
         }
     }
 
-    private Task<ApplyCompleted> ApplyAsync(SystemNetworkConfig config, SystemNetworkConfig previous, IActorRef replyTo) =>
+    private Task<ApplyCompleted> ApplyAsync(
+        SystemNetworkConfig config, SystemNetworkConfig previous, IActorRef replyTo) =>
         ApplyTask()(config, previous.HasNoDevices ? null : previous, replyTo);
 }

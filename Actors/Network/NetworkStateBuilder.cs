@@ -35,7 +35,8 @@ public static class NetworkStateBuilder
         return queries;
     }
 
-    public static SystemNetworkState Build(SystemNetworkConfig config, IReadOnlyDictionary<string, LinkObservation> seen)
+    public static SystemNetworkState Build(
+        SystemNetworkConfig config, IReadOnlyDictionary<string, LinkObservation> seen)
     {
         var devices = new SortedDictionary<string, SystemNetworkInterfaceState>(StringComparer.Ordinal);
         foreach (var nic in config.Interfaces)

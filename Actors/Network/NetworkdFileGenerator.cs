@@ -13,7 +13,8 @@ public static class NetworkdFileGenerator
     public static IReadOnlyList<NetworkFile> Generate(SystemNetworkConfig config)
     {
         var vlansByParent = config.Vlans.ToLookup(v => v.Parent, StringComparer.Ordinal);
-        var files = new List<NetworkFile>(config.Interfaces.Count * 7 + config.Bonds.Count * 8 + config.Vlans.Count * 2);
+        var capacity = config.Interfaces.Count * 7 + config.Bonds.Count * 8 + config.Vlans.Count * 2;
+        var files = new List<NetworkFile>(capacity);
         Links(config, files);
         Netdevs(config, files);
         Networks(config, vlansByParent, files);
@@ -34,7 +35,8 @@ public static class NetworkdFileGenerator
         {
             var mac = Compact(nic.Hwaddr);
             files.Add(new($"00-_p{mac}.link",
-                $"[Match]\nPermanentMACAddress={nic.Hwaddr}\n\n[Link]\nMACAddressPolicy=random\nNamePolicy=\nName=_p{mac}\n"));
+                $"[Match]\nPermanentMACAddress={nic.Hwaddr}\n\n[Link]\nMACAddressPolicy=random\n"
+                + $"NamePolicy=\nName=_p{mac}\n"));
         }
 
         foreach (var member in config.Bonds.SelectMany(b => b.Members))
@@ -78,7 +80,7 @@ public static class NetworkdFileGenerator
             var vlanBlock = BridgeVlans(nic.VlanTags, children);
             var host = new HostSide(nic.Addresses, nic.RequiredForOnline, nic.Routes);
             files.Add(new($"20-_v{nic.Name}.network", HostTemplate($"_v{nic.Name}", host, children, config)));
-            files.Add(new($"20-_i{mac}.network", $"[Match]\nName=_i{mac}\n\n[Network]\nBridge={nic.Name}\n{vlanBlock}"));
+            files.Add(new($"20-_i{mac}.network", BridgePort(mac, nic.Name, vlanBlock)));
             var lldp = nic.Lldp ? "true" : "false";
             files.Add(new($"20-_p{mac}.network",
                 $"[Match]\nName=_p{mac}\n\n[Network]\nLLDP={lldp}\nEmitLLDP={lldp}\nBridge={nic.Name}\n{vlanBlock}"
@@ -93,7 +95,7 @@ public static class NetworkdFileGenerator
             var vlanBlock = BridgeVlans(bond.VlanTags, children);
             var host = new HostSide(bond.Addresses, bond.RequiredForOnline, bond.Routes);
             files.Add(new($"21-_v{bond.Name}.network", HostTemplate($"_v{bond.Name}", host, children, config)));
-            files.Add(new($"21-_i{mac}.network", $"[Match]\nName=_i{mac}\n\n[Network]\nBridge={bond.Name}\n{vlanBlock}"));
+            files.Add(new($"21-_i{mac}.network", BridgePort(mac, bond.Name, vlanBlock)));
             files.Add(new($"21-_b{bond.Name}.network",
                 $"[Match]\nName=_b{bond.Name}\n\n[Network]\nLinkLocalAddressing=no\nConfigureWithoutCarrier=yes\n"
                 + $"Bridge={bond.Name}\n{vlanBlock}"));
@@ -122,6 +124,9 @@ public static class NetworkdFileGenerator
 
     private static string BridgeNetwork(string name, int mtu) =>
         $"[Match]\nName={name}\n\n[Network]\nLinkLocalAddressing=no\nConfigureWithoutCarrier=yes\n" + MtuSection(mtu);
+
+    private static string BridgePort(string mac, string bridge, string vlanBlock) =>
+        $"[Match]\nName=_i{mac}\n\n[Network]\nBridge={bridge}\n{vlanBlock}";
 
     private static string MtuLine(int mtu) => mtu != 0 ? $"MTUBytes={mtu}" : string.Empty;
 

@@ -65,7 +65,8 @@ public sealed class DBusNetworkdControl : INetworkdControl
         }
         catch (DBusException ex)
         {
-            throw new ProviderException($"Failed to read the state of {name} from systemd-networkd: {ex.ErrorMessage}", ex);
+            throw new ProviderException(
+                $"Failed to read the state of {name} from systemd-networkd: {ex.ErrorMessage}", ex);
         }
     }
 

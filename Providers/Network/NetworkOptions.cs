@@ -27,7 +27,9 @@ public sealed record NetworkOptions
     /// </summary>
     public string? ConnectivityTarget { get; init; } = "linuxcontainers.org";
 
-    /// <summary>Restart networkd (the reference) rather than reload it; a reload does not change existing netdevs.</summary>
+    /// <summary>
+    /// Restart networkd (the reference) rather than reload it; a reload does not change existing netdevs.
+    /// </summary>
     public bool RestartNetworkd { get; init; } = true;
 
     /// <summary>Wait for udev to rename NICs (network.md §5 step 6).</summary>

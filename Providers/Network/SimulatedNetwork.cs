@@ -82,7 +82,8 @@ public sealed class SimulatedNetwork : INetworkApplier, INetworkStateReader, IHo
             if (!document.Links.TryGetValue(query.Device, out var link))
             {
                 throw new ProviderException(
-                    $"Failed to run: ip address show {query.Device}: exit status 1 (Device \"{query.Device}\" does not exist.)");
+                    $"Failed to run: ip address show {query.Device}: exit status 1 "
+                    + $"(Device \"{query.Device}\" does not exist.)");
             }
 
             result[query.Key] = new LinkObservation

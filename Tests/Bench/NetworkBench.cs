@@ -36,7 +36,8 @@ public static class NetworkBench
 
         var (small, large) = (perDevice[Sizes[0]], perDevice[Sizes[^1]]);
         Console.WriteLine(
-            $"ratio per device 1000/10: time {large.Micros / small.Micros:F2}x, allocations {large.Bytes / small.Bytes:F2}x "
+            $"ratio per device 1000/10: time {large.Micros / small.Micros:F2}x, "
+            + $"allocations {large.Bytes / small.Bytes:F2}x "
             + "(target: within 2x)");
 
         return Task.FromResult(0);
