@@ -39,12 +39,15 @@ public sealed class GeneratorSpecExampleTests
             + "[Network]\nLinkLocalAddressing=ipv6\nIPv6AcceptRA=true\nDHCP=ipv4\n\n"
             + "[Route]\nGateway=_dhcp4\nDestination=0.0.0.0/0\n\n[Route]\nGateway=_ipv6ra\nDestination=::/0\n",
             files["20-_vmanagement.network"]);
-        Assert.Equal("[Match]\nName=_iaabbccddee01\n\n[Network]\nBridge=management\n", files["20-_iaabbccddee01.network"]);
         Assert.Equal(
-            "[Match]\nName=_paabbccddee01\n\n[Network]\nLLDP=false\nEmitLLDP=false\nBridge=management\n[Link]\nMTUBytes=9000\n",
+            "[Match]\nName=_iaabbccddee01\n\n[Network]\nBridge=management\n", files["20-_iaabbccddee01.network"]);
+        Assert.Equal(
+            "[Match]\nName=_paabbccddee01\n\n[Network]\nLLDP=false\nEmitLLDP=false\nBridge=management\n"
+            + "[Link]\nMTUBytes=9000\n",
             files["20-_paabbccddee01.network"]);
         Assert.Equal(
-            "[Match]\nName=management\n\n[Network]\nLinkLocalAddressing=no\nConfigureWithoutCarrier=yes\n[Link]\nMTUBytes=9000\n",
+            "[Match]\nName=management\n\n[Network]\nLinkLocalAddressing=no\nConfigureWithoutCarrier=yes\n"
+            + "[Link]\nMTUBytes=9000\n",
             files["20-management.network"]);
     }
 
@@ -58,6 +61,7 @@ public sealed class GeneratorSpecExampleTests
 
         var files = NetworkdFileGenerator.Generate(config);
 
-        Assert.Equal("[NetDev]\nName=v\nKind=vlan\n\n\n[VLAN]\nId=7\n", files.Single(f => f.Name == "12-v.netdev").Content);
+        var netdev = files.Single(f => f.Name == "12-v.netdev").Content;
+        Assert.Equal("[NetDev]\nName=v\nKind=vlan\n\n\n[VLAN]\nId=7\n", netdev);
     }
 }

@@ -29,7 +29,10 @@ public sealed class HostNetworkProviderTests : IDisposable
             control, commands, new HostNetworkStateReader(commands, control, options), options,
             NullLogger<HostNetworkApplier>.Instance);
         var plan = NetworkPlanBuilder.Build(
-            new SystemNetworkConfig { Interfaces = [new SystemNetworkInterface { Name = "eth0", Hwaddr = "aa:bb:cc:dd:ee:01" }] },
+            new SystemNetworkConfig
+            {
+                Interfaces = [new SystemNetworkInterface { Name = "eth0", Hwaddr = "aa:bb:cc:dd:ee:01" }],
+            },
             "host").Plan!;
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => applier.ApplyAsync(plan, CancellationToken.None));
@@ -63,7 +66,8 @@ public sealed class HostNetworkProviderTests : IDisposable
         Assert.Equal("C\n", File.ReadAllText(Path.Combine(target, "c.network")));
         Assert.Equal((UnixFileMode)0b110_100_100, File.GetUnixFileMode(Path.Combine(target, "c.network")));
         Assert.Equal((UnixFileMode)0b111_101_101, File.GetUnixFileMode(target));
-        Assert.Equal(["network"], Directory.GetFileSystemEntries(Path.Combine(_dir, "run")).Select(f => Path.GetFileName(f)));
+        var siblings = Directory.GetFileSystemEntries(Path.Combine(_dir, "run")).Select(f => Path.GetFileName(f));
+        Assert.Equal(["network"], siblings);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class NetworkActorTests : TestKit, IDisposable
 
         await AwaitAssertAsync(() => Assert.True(File.Exists(StateFile)), Wait);
 
-        var stored = JsonConvert.DeserializeObject<SystemNetworkConfig>(File.ReadAllText(StateFile), WireJson.Settings)!;
+        var stored = JsonConvert.DeserializeObject<SystemNetworkConfig>(
+            File.ReadAllText(StateFile), WireJson.Settings)!;
         Assert.Equal("enp5s0", stored.Interfaces[0].Name);
         Assert.Equal(["dhcp4", "slaac"], stored.Interfaces[0].Addresses);
         Assert.Equal("fallback-host", _network.Applied[0].Hostname);

@@ -209,21 +209,29 @@ public sealed class NetworkBodyDecoderTests
         { """[1]""", "json: cannot unmarshal array into Go value of type api.SystemNetwork" },
         { """ "x" """, "json: cannot unmarshal string into Go value of type api.SystemNetwork" },
         { """{"config":{"interfaces":[{"mtu":"big"}]}}""",
-            "json: cannot unmarshal string into Go struct field SystemNetworkInterface.config.interfaces.mtu of type int" },
+            "json: cannot unmarshal string into Go struct field"
+                + " SystemNetworkInterface.config.interfaces.mtu of type int" },
         { """{"config":{"interfaces":[{"mtu":1.5}]}}""",
-            "json: cannot unmarshal number 1.5 into Go struct field SystemNetworkInterface.config.interfaces.mtu of type int" },
+            "json: cannot unmarshal number 1.5 into Go struct field"
+                + " SystemNetworkInterface.config.interfaces.mtu of type int" },
         { """{"config":{"vlans":[{"id":99999999999}]}}""",
-            "json: cannot unmarshal number 99999999999 into Go struct field SystemNetworkVLAN.config.vlans.id of type int" },
+            "json: cannot unmarshal number 99999999999 into Go struct field"
+                + " SystemNetworkVLAN.config.vlans.id of type int" },
         { """{"config":{"dns":"x"}}""",
-            "json: cannot unmarshal string into Go struct field SystemNetworkConfig.config.dns of type api.SystemNetworkDNS" },
+            "json: cannot unmarshal string into Go struct field"
+                + " SystemNetworkConfig.config.dns of type api.SystemNetworkDNS" },
         { """{"config":{"interfaces":{}}}""",
-            "json: cannot unmarshal object into Go struct field SystemNetworkConfig.config.interfaces of type []api.SystemNetworkInterface" },
+            "json: cannot unmarshal object into Go struct field"
+                + " SystemNetworkConfig.config.interfaces of type []api.SystemNetworkInterface" },
         { """{"config":{"interfaces":[{"lldp":"yes"}]}}""",
-            "json: cannot unmarshal string into Go struct field SystemNetworkInterface.config.interfaces.lldp of type bool" },
+            "json: cannot unmarshal string into Go struct field"
+                + " SystemNetworkInterface.config.interfaces.lldp of type bool" },
         { """{"config":{"interfaces":[{"addresses":[1]}]}}""",
-            "json: cannot unmarshal number 1 into Go struct field SystemNetworkInterface.config.interfaces.addresses of type string" },
+            "json: cannot unmarshal number 1 into Go struct field"
+                + " SystemNetworkInterface.config.interfaces.addresses of type string" },
         { """{"config":{"proxy":{"servers":[]}}}""",
-            "json: cannot unmarshal array into Go struct field SystemNetworkProxy.config.proxy.servers of type map[string]api.SystemNetworkProxyServer" },
+            "json: cannot unmarshal array into Go struct field"
+                + " SystemNetworkProxy.config.proxy.servers of type map[string]api.SystemNetworkProxyServer" },
     };
 
     [Theory]

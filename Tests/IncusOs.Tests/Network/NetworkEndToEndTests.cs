@@ -15,7 +15,8 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
         {"config":{"dns":{"hostname":"server01","domain":"example.org","nameservers":["10.0.0.53"]},
          "ntp":{"timeservers":["10.0.0.123"]},
          "interfaces":[{"name":"eth0","hwaddr":"{{{Nic1}}}","addresses":["10.0.0.20/24","slaac"],
-           "routes":[{"to":"0.0.0.0/0","via":"10.0.0.1"}],"required_for_online":"ipv4","roles":["management"],"lldp":true},
+           "routes":[{"to":"0.0.0.0/0","via":"10.0.0.1"}],"required_for_online":"ipv4","roles":["management"],
+           "lldp":true},
           {"name":"eth1","hwaddr":"{{{Nic2}}}","addresses":["dhcp4"],"roles":["storage"],"lldp":false}]}}
         """;
 
@@ -58,7 +59,9 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
         Assert.Equal(200, (await Patch("""{"config":{"interfaces":[{"addresses":["10.0.0.5/24"]}]}}""")).Status);
         var config = (await _daemon.GetMetadataAsync(Path))["config"]!;
         var nic = Assert.Single(config["interfaces"]!);
-        Assert.Equal(("eth0", Nic1, "10.0.0.5/24"), ((string?)nic["name"], (string?)nic["hwaddr"], (string?)nic["addresses"]![0]));
+        Assert.Equal(
+            ("eth0", Nic1, "10.0.0.5/24"),
+            ((string?)nic["name"], (string?)nic["hwaddr"], (string?)nic["addresses"]![0]));
         Assert.Equal("""["management"]""", nic["roles"]!.ToString(Formatting.None));
 
         // Object merged field by field: only the host name changes.
@@ -107,7 +110,8 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
         { """{"config":null}""", "network configuration has no devices defined" },
         { """{"config":{"dns":{"hostname":"x"}}}""", "network configuration has no devices defined" },
         { """{"config":{"interfaces":[{"mtu":"big"}]}}""",
-            "json: cannot unmarshal string into Go struct field SystemNetworkInterface.config.interfaces.mtu of type int" },
+            "json: cannot unmarshal string into Go struct field"
+                + " SystemNetworkInterface.config.interfaces.mtu of type int" },
         { """{"config":{"interfaces":[{"name":"eth0","hwaddr":"aa:bb:cc:dd:ee:ff","addresses":["dhcp4"]}]}}""",
             "timed out waiting for udev to rename interface(s)" },
         { """

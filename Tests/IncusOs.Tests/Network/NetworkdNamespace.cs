@@ -46,8 +46,11 @@ public sealed partial class NetworkdNamespace : IAsyncLifetime
     /// <summary>Every line networkd logged so far.</summary>
     public IReadOnlyList<string> Log => [.. _log];
 
-    /// <summary>networkd's complaints about the files it read (<c>file:line: ...</c>) after log line <paramref name="mark"/>.</summary>
-    public IReadOnlyList<string> FileWarningsSince(int mark) => Log.Skip(mark).Where(l => FileWarning().IsMatch(l)).ToList();
+    /// <summary>
+    /// networkd's complaints about the files it read (<c>file:line: ...</c>) after log line <paramref name="mark"/>.
+    /// </summary>
+    public IReadOnlyList<string> FileWarningsSince(int mark) =>
+        Log.Skip(mark).Where(l => FileWarning().IsMatch(l)).ToList();
 
     public NetworkOptions Options => new()
     {

@@ -37,7 +37,8 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
             .Select(a => (string)a["local"]!).ToList();
         Assert.Equal(["10.77.0.2"], kernel);
         var routes = JArray.Parse(await _ns.InNamespaceAsync("ip", "-j", "route", "show", "dev", "_veth0"));
-        Assert.Contains(routes, r => (string?)r["dst"] == "10.99.0.0/16" && (string?)r["gateway"] == NetworkdNamespace.PeerAddress);
+        Assert.Contains(
+            routes, r => (string?)r["dst"] == "10.99.0.0/16" && (string?)r["gateway"] == NetworkdNamespace.PeerAddress);
         var status = await _ns.InNamespaceAsync("networkctl", "status", "_veth0");
         Assert.Contains("Online state: online", status);
         Assert.Contains("20-_veth0.network", status);
@@ -71,7 +72,8 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
         Assert.Empty(_ns.FileWarningsSince(mark));
         Assert.Equal(
             plan.NetworkdFiles.Select(f => f.Name).Order(StringComparer.Ordinal),
-            Directory.GetFiles(_ns.Options.NetworkdDirectory).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+            Directory.GetFiles(_ns.Options.NetworkdDirectory).Select(f => Path.GetFileName(f))
+                .Order(StringComparer.Ordinal));
         var seen = await reader.ReadAsync([new LinkQuery("eth0", "_veth0", null)], CancellationToken.None);
         Assert.Contains("10.77.0.3", seen["eth0"].Addresses);
         Assert.Contains(seen["eth0"].Routes, r => r.To == "10.98.0.0/16");
@@ -129,7 +131,8 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
         var control = new DBusNetworkdControl(_ns.Bus);
         var commands = new NetworkCommands(new ProcessRunner(NullLogger<ProcessRunner>.Instance), options);
         var reader = new HostNetworkStateReader(commands, control, options);
-        var applier = new HostNetworkApplier(control, commands, reader, options, NullLogger<HostNetworkApplier>.Instance);
+        var applier = new HostNetworkApplier(
+            control, commands, reader, options, NullLogger<HostNetworkApplier>.Instance);
 
         await applier.ApplyAsync(plan, CancellationToken.None);
 
@@ -150,7 +153,8 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
             $$"""
             {"dns":{"hostname":"server01","domain":"example.org","nameservers":["10.77.0.53"]},
              "ntp":{"timeservers":["10.77.0.123"]},
-             "interfaces":[{"name":"eth0","mtu":1400,"hwaddr":"{{NetworkdNamespace.NicMac}}","addresses":["{{address}}"],
+             "interfaces":[{"name":"eth0","mtu":1400,"hwaddr":"{{NetworkdNamespace.NicMac}}",
+               "addresses":["{{address}}"],
                "required_for_online":"ipv4","routes":[{"to":"{{routeTo}}","via":"{{NetworkdNamespace.PeerAddress}}"}],
                "roles":["instances"]}]}
             """,

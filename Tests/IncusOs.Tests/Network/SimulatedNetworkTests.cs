@@ -64,7 +64,10 @@ public sealed class SimulatedNetworkTests : IDisposable
     {
         var network = new SimulatedNetwork(SimulatedMachine.OpenOrCreate(_dir));
         var plan = NetworkPlanBuilder.Build(
-            new SystemNetworkConfig { Interfaces = [new SystemNetworkInterface { Name = "x", Hwaddr = "aa:aa:aa:aa:aa:aa" }] },
+            new SystemNetworkConfig
+            {
+                Interfaces = [new SystemNetworkInterface { Name = "x", Hwaddr = "aa:aa:aa:aa:aa:aa" }],
+            },
             "h").Plan!;
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => network.ApplyAsync(plan, CancellationToken.None));
@@ -80,7 +83,8 @@ public sealed class SimulatedNetworkTests : IDisposable
         Assert.Equal(machine.Document.ProductUuid, new SimulatedNetwork(machine).FallbackHostname());
     }
 
-    private static async Task<SystemNetworkState> ApplyAndReadAsync(SimulatedNetwork network, SystemNetworkConfig config)
+    private static async Task<SystemNetworkState> ApplyAndReadAsync(
+        SimulatedNetwork network, SystemNetworkConfig config)
     {
         var planned = NetworkPlanBuilder.Build(config, network.FallbackHostname());
         await network.ApplyAsync(planned.Plan!, CancellationToken.None);
