@@ -82,8 +82,10 @@ public sealed partial class NetworkActor
 
             return new SystemNetwork { Config = config, State = NetworkStateBuilder.Build(config, seen) };
         }
-        catch (Exception ex) when (ex is ProviderException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Any state collection failure is a 400 with its reason (network.md §2), including the
+            // output parse failures the reference panics on.
             return Rejection.BadRequest(ex.Message);
         }
     }

@@ -18,6 +18,9 @@ internal sealed class FakeNetwork : INetworkApplier, INetworkStateReader, IHostI
     /// <summary>Applies whose host name is in this set fail.</summary>
     public HashSet<string> FailingHostnames { get; } = [];
 
+    /// <summary>When set, reading the state fails with this message.</summary>
+    public string? ReadFailure { get; set; }
+
     public IReadOnlyList<NicInfo> Nics { get; set; } = [new NicInfo("enp5s0", "10:66:6a:00:00:01")];
 
     public IReadOnlyList<NetworkApplyPlan> Applied
@@ -57,6 +60,11 @@ internal sealed class FakeNetwork : INetworkApplier, INetworkStateReader, IHostI
     public Task<IReadOnlyDictionary<string, LinkObservation>> ReadAsync(
         IReadOnlyList<LinkQuery> links, CancellationToken cancellationToken)
     {
+        if (ReadFailure is { } failure)
+        {
+            throw new ProviderException(failure);
+        }
+
         NetworkApplyPlan? plan;
         lock (_gate)
         {

@@ -180,6 +180,17 @@ public sealed class NetworkActorTests : TestKit, IDisposable
     }
 
     [Fact]
+    public async Task Get_StateCollectionFails_RejectedWithTheReason()
+    {
+        var actor = await StartedAsync();
+        _network.ReadFailure = "Failed to run: ip -j address show dev _veth0: exit status 1";
+
+        var reply = await actor.Ask<object>(NetworkActor.GetNetwork.Instance, Wait);
+
+        Assert.Equal(Rejection.BadRequest(_network.ReadFailure), reply);
+    }
+
+    [Fact]
     public async Task DnsNameRequested_Published_AnswersWithCurrentName()
     {
         var actor = await StartedAsync();
