@@ -94,6 +94,23 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
     }
 
     [Fact]
+    public async Task Apply_LinkNeverOnline_TimesOutWithTheReferenceMessage()
+    {
+        var good = Config("10.77.0.2/24", "10.99.0.0/16");
+        var dhcpWithoutServer = good with
+        {
+            Interfaces = [good.Interfaces[0] with { Addresses = ["dhcp4"], Routes = [] }],
+        };
+        var plan = NetworkPlanBuilder.Build(dhcpWithoutServer, "unused").Plan!;
+
+        var error = await Assert.ThrowsAsync<ProviderException>(
+            () => ApplyPlanAsync(plan, _ns.Options with { OnlineTimeout = TimeSpan.FromSeconds(1) }));
+
+        Assert.Equal("timed out waiting for network to come online (_veth0)", error.Message);
+        await ApplyAsync(good);
+    }
+
+    [Fact]
     public async Task Control_RestartAndStopUnits_GoToSystemdManager()
     {
         var control = new DBusNetworkdControl(_ns.Bus);
@@ -125,9 +142,9 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
         return (planned.Plan!, reader);
     }
 
-    private async Task<HostNetworkStateReader> ApplyPlanAsync(NetworkApplyPlan plan)
+    private async Task<HostNetworkStateReader> ApplyPlanAsync(NetworkApplyPlan plan, NetworkOptions? options = null)
     {
-        var options = _ns.Options;
+        options ??= _ns.Options;
         var control = new DBusNetworkdControl(_ns.Bus);
         var commands = new NetworkCommands(new ProcessRunner(NullLogger<ProcessRunner>.Instance), options);
         var reader = new HostNetworkStateReader(commands, control, options);
