@@ -9,6 +9,7 @@ namespace IncusOs.Actors.Network;
 
 /// <summary>
 /// Owns the network configuration of <c>/1.0/system/network</c> and applies it, one apply at a time.
+/// <para>Starting (only when no config is stored): stashes everything until the default config is made.</para>
 /// <para>Idle: answers <see cref="GetNetwork"/> (config and fresh state), starts applies for
 /// <see cref="ReplaceNetwork"/> and <see cref="PatchNetwork"/>.</para>
 /// <para>Applying: still answers <see cref="GetNetwork"/> with the last good config and fresh state;
@@ -69,6 +70,9 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
     /// </summary>
     public sealed record PatchNetwork(JToken Body);
 
+    /// <summary>Start-up found no stored config and made the default one; the apply follows.</summary>
+    internal sealed record DefaultConfigMade(SystemNetworkConfig Config);
+
     /// <summary>An apply finished: the applied config (null on failure) or the error.</summary>
     internal sealed record ApplyCompleted(SystemNetworkConfig? Applied, string? Error, IActorRef? ReplyTo);
 
@@ -78,6 +82,16 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
         Receive<ReplaceNetwork>(HandleReplaceNetwork);
         Receive<PatchNetwork>(HandlePatchNetwork);
         Receive<DnsNameRequested>(HandleDnsNameRequested);
+    }
+
+    /// <summary>Before the first config is known (no stored one): everything waits, as for any area starting.</summary>
+    private void Starting()
+    {
+        Receive<DnsNameRequested>(HandleDnsNameRequested);
+        Receive<DefaultConfigMade>(HandleDefaultConfigMade);
+        Receive<ApplyCompleted>(HandleApplyCompleted);
+        Receive<Status.Failure>(failure => HandleApplyCompleted(new ApplyCompleted(null, failure.Cause.Message, null)));
+        ReceiveAny(_ => Stash.Stash());
     }
 
     private void Applying()
@@ -99,7 +113,7 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
         }
 
         PublishDnsName();
-        Become(Applying);
+        Become(stored is null ? Starting : Applying);
         StartupAsync(stored).PipeTo(Self);
     }
 
@@ -122,6 +136,13 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
         StartApply(NetworkBodyDecoder.Decode(message.Body, new SystemNetwork { Config = _current }));
 
     private void HandleDnsNameRequested(DnsNameRequested message) => PublishDnsName();
+
+    private void HandleDefaultConfigMade(DefaultConfigMade message)
+    {
+        _current = message.Config;
+        Become(Applying);
+        Stash.UnstashAll();
+    }
 
     private void StartApply(DecodedNetwork decoded)
     {
@@ -179,6 +200,7 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
     private Task<ApplyCompleted> StartupAsync(SystemNetworkConfig? stored)
     {
         var nics = _nics;
+        var self = Self;
         var apply = ApplyTask();
         var token = _stopping.Token;
 
@@ -192,6 +214,7 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
                 try
                 {
                     config = NetworkDefaults.From(await nics.ListAsync(token).ConfigureAwait(false));
+                    self.Tell(new DefaultConfigMade(config));
                 }
                 catch (ProviderException ex)
                 {

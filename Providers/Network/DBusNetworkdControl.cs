@@ -42,7 +42,7 @@ public sealed class DBusNetworkdControl : INetworkdControl
     public Task StopUnitAsync(string unit, CancellationToken cancellationToken) =>
         CallAsync($"stopping {unit}", cancellationToken, c => Manager(c).StopUnitAsync(unit, "replace"));
 
-    public async Task<(string Operational, string Online)?> GetLinkStateAsync(
+    public async Task<(string Operational, string Online, string Administrative)?> GetLinkStateAsync(
         string name, CancellationToken cancellationToken)
     {
         var connection = await _bus.GetConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,9 @@ public sealed class DBusNetworkdControl : INetworkdControl
             var operational = await link.GetAsync<string>("OperationalState").ConfigureAwait(false);
             var online = await link.GetAsync<string>("OnlineState").ConfigureAwait(false);
 
-            return (operational, online);
+            var administrative = await link.GetAsync<string>("AdministrativeState").ConfigureAwait(false);
+
+            return (operational, online, administrative);
         }
         // networkd 252 answers an unknown link with org.freedesktop.resolve1.NoSuchLink (sic).
         catch (DBusException ex) when (ex.ErrorName.EndsWith(".NoSuchLink", StringComparison.Ordinal)

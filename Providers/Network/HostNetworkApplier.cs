@@ -131,16 +131,16 @@ public sealed class HostNetworkApplier : INetworkApplier
 
     private async Task WaitOnlineAsync(NetworkApplyPlan plan, CancellationToken cancellationToken)
     {
-        var pending = plan.Links.Where(l => l.RequiredForOnline).Select(l => l.Device).ToList();
+        var pending = plan.Links.Where(l => l.RequiredForOnline).ToList();
         var deadline = DateTime.UtcNow + _options.OnlineTimeout;
         while (pending.Count > 0)
         {
-            var still = new List<string>();
-            foreach (var device in pending)
+            var still = new List<LinkPlan>();
+            foreach (var link in pending)
             {
-                if (!await IsOnlineAsync(device, cancellationToken).ConfigureAwait(false))
+                if (!await IsOnlineAsync(link, cancellationToken).ConfigureAwait(false))
                 {
-                    still.Add(device);
+                    still.Add(link);
                 }
             }
 
@@ -153,33 +153,67 @@ public sealed class HostNetworkApplier : INetworkApplier
             if (DateTime.UtcNow >= deadline)
             {
                 throw new ProviderException(
-                    $"timed out waiting for network to come online ({string.Join(", ", pending)})");
+                    "timed out waiting for network to come online ("
+                    + string.Join(", ", pending.Select(l => l.Device)) + ")");
             }
 
             await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<bool> IsOnlineAsync(string device, CancellationToken cancellationToken)
+    /// <summary>
+    /// Online as networkd says, and carrying what this apply configured: every static address (or a
+    /// dynamic one when only DHCP/SLAAC is configured) and every IPv4 route with a literal gateway. These
+    /// checks keep a reload's stale state (networkd answers before it has reconfigured the link) from
+    /// passing for the new config.
+    /// </summary>
+    private async Task<bool> IsOnlineAsync(LinkPlan link, CancellationToken cancellationToken)
     {
         try
         {
-            var state = await _systemd.GetLinkStateAsync(device, cancellationToken).ConfigureAwait(false);
-            if (state is not { Online: "online" })
+            var state = await _systemd.GetLinkStateAsync(link.Device, cancellationToken).ConfigureAwait(false);
+            if (state is not { Online: "online", Administrative: "configured" })
             {
                 return false;
             }
 
-            return (await _state.ReadAddressesAsync(device, cancellationToken).ConfigureAwait(false)).Count > 0;
+            var present = await _state.ReadAddressDetailsAsync(link.Device, cancellationToken).ConfigureAwait(false);
+            var statics = link.Addresses.Where(a => a is not ("dhcp4" or "dhcp6" or "slaac"))
+                .Select(a => Normalize(a.Split('/')[0]))
+                .ToList();
+
+            var addressed = statics.Count > 0
+                ? statics.All(a => present.Any(p => Normalize(p.Address) == a))
+                : present.Any(p => p.Dynamic);
+            if (!addressed)
+            {
+                return false;
+            }
+
+            var wanted = link.Routes
+                .Where(r => IPAddress.TryParse(r.Via, out var via) && via.AddressFamily == AddressFamily.InterNetwork)
+                .Select(r => r.To == "0.0.0.0/0" ? "default" : r.To)
+                .ToList();
+            if (wanted.Count == 0)
+            {
+                return true;
+            }
+
+            var routes = await _state.ReadRoutesAsync(link.Device, cancellationToken).ConfigureAwait(false);
+
+            return wanted.All(to => routes.Any(r => r.To == to));
         }
         catch (ProviderException ex)
         {
             // A link that networkd has not created yet counts as offline, as in the reference.
-            _logger.LogDebug(ex, "Link {Device} is not readable yet", device);
+            _logger.LogDebug(ex, "Link {Device} is not readable yet", link.Device);
 
             return false;
         }
     }
+
+    private static string Normalize(string address) =>
+        IPAddress.TryParse(address, out var parsed) ? parsed.ToString() : address;
 
     private async Task CheckConnectivityAsync(CancellationToken cancellationToken)
     {

@@ -42,6 +42,26 @@ public sealed class HostNetworkStateReader : INetworkStateReader
         return ParseAddresses(json);
     }
 
+    /// <summary>The addresses of a link with whether each is dynamic (DHCP or SLAAC), link-local left out.</summary>
+    public async Task<IReadOnlyList<(string Address, bool Dynamic)>> ReadAddressDetailsAsync(
+        string device, CancellationToken cancellationToken)
+    {
+        var json = await _commands.RunAsync("ip", ["-j", "address", "show", "dev", device], cancellationToken)
+            .ConfigureAwait(false);
+
+        return JArray.Parse(json).SelectMany(l => l["addr_info"] ?? new JArray())
+            .Where(a => (string?)a["family"] is "inet" or "inet6")
+            .Select(a => ((string?)a["local"] ?? string.Empty, (bool?)a["dynamic"] ?? false))
+            .Where(a => a.Item1.Length > 0 && !a.Item1.StartsWith("169.254.", StringComparison.Ordinal)
+                && !a.Item1.StartsWith("fe80:", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    /// <summary>The IPv4 routes with a gateway on a link, as <c>ip -j route show dev</c> lists them.</summary>
+    public async Task<IReadOnlyList<RoutePlan>> ReadRoutesAsync(string device, CancellationToken cancellationToken) =>
+        ParseRoutes(await _commands.RunAsync("ip", ["-j", "route", "show", "dev", device], cancellationToken)
+            .ConfigureAwait(false));
+
     public static IReadOnlyList<string> ParseAddresses(string json) =>
         JArray.Parse(json).SelectMany(l => l["addr_info"] ?? new JArray())
             .Where(a => (string?)a["family"] is "inet" or "inet6")
@@ -112,8 +132,7 @@ public sealed class HostNetworkStateReader : INetworkStateReader
     private async Task<LinkObservation> ReadLinkAsync(LinkQuery link, CancellationToken cancellationToken)
     {
         var addresses = await ReadAddressesAsync(link.Device, cancellationToken).ConfigureAwait(false);
-        var routes = ParseRoutes(await _commands.RunAsync(
-            "ip", ["-j", "route", "show", "dev", link.Device], cancellationToken).ConfigureAwait(false));
+        var routes = await ReadRoutesAsync(link.Device, cancellationToken).ConfigureAwait(false);
         var details = JArray.Parse(await _commands.RunAsync(
             "ip", ["-j", "-s", "link", "show", "dev", link.Device], cancellationToken).ConfigureAwait(false))[0];
         var state = await _networkd.GetLinkStateAsync(link.Device, cancellationToken).ConfigureAwait(false);

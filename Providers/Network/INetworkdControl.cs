@@ -16,6 +16,10 @@ public interface INetworkdControl
 
     Task StopUnitAsync(string unit, CancellationToken cancellationToken);
 
-    /// <summary>networkd's operational and online state of a link, or null when networkd does not know it.</summary>
-    Task<(string Operational, string Online)?> GetLinkStateAsync(string name, CancellationToken cancellationToken);
+    /// <summary>
+    /// networkd's operational, online and administrative state of a link, or null when networkd does not
+    /// know it.
+    /// </summary>
+    Task<(string Operational, string Online, string Administrative)?> GetLinkStateAsync(
+        string name, CancellationToken cancellationToken);
 }

@@ -6,7 +6,9 @@ namespace IncusOs.Providers.Network;
 /// <summary>
 /// Replaces the whole networkd directory at once: the new files are written and fsynced in a sibling
 /// directory which is then exchanged with the live one (<c>renameat2(RENAME_EXCHANGE)</c>), so
-/// networkd never reads a mix of two generations; the old generation is then deleted.
+/// networkd never reads a mix of two generations; the old generation is then deleted. A file whose
+/// content is unchanged is carried over as a hard link (same inode and mtime), so that networkd's
+/// reload leaves its links alone instead of tearing their addresses down and setting them up again.
 /// </summary>
 public static class NetworkdFilesWriter
 {
@@ -32,7 +34,12 @@ public static class NetworkdFilesWriter
         {
             foreach (var file in files)
             {
-                AtomicFile.WriteText(Path.Combine(staging, file.Name), file.Content, FileMode);
+                var current = Path.Combine(directory, file.Name);
+                var next = Path.Combine(staging, file.Name);
+                if (!IsSame(current, file.Content) || link(current, next) != 0)
+                {
+                    AtomicFile.WriteText(next, file.Content, FileMode);
+                }
             }
 
             File.SetUnixFileMode(staging, DirectoryMode);
@@ -60,6 +67,22 @@ public static class NetworkdFilesWriter
             }
         }
     }
+
+    private static bool IsSame(string path, string content)
+    {
+        try
+        {
+            return File.Exists(path) && File.ReadAllText(path) == content;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int link(
+        [MarshalAs(UnmanagedType.LPStr)] string oldPath, [MarshalAs(UnmanagedType.LPStr)] string newPath);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int renameat2(

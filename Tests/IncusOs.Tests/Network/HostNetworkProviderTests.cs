@@ -13,6 +13,16 @@ public sealed class HostNetworkProviderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    private static string Inode(string path)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true };
+        using var stat = System.Diagnostics.Process.Start(info)!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+
+        return inode;
+    }
+
     [Fact]
     public async Task Apply_SystemdNotPid1_RefusedBeforeAnythingChanges()
     {
@@ -68,6 +78,21 @@ public sealed class HostNetworkProviderTests : IDisposable
         Assert.Equal((UnixFileMode)0b111_101_101, File.GetUnixFileMode(target));
         var siblings = Directory.GetFileSystemEntries(Path.Combine(_dir, "run")).Select(f => Path.GetFileName(f));
         Assert.Equal(["network"], siblings);
+    }
+
+    [Fact]
+    public void Writer_UnchangedFile_KeepsItsInode()
+    {
+        var target = Path.Combine(_dir, "network");
+        NetworkdFilesWriter.Replace(target, [new NetworkFile("a.network", "A\n"), new NetworkFile("b.network", "B\n")]);
+        var before = (Inode(Path.Combine(target, "a.network")), Inode(Path.Combine(target, "b.network")));
+
+        NetworkdFilesWriter.Replace(
+            target, [new NetworkFile("a.network", "A\n"), new NetworkFile("b.network", "B2\n")]);
+
+        Assert.Equal(before.Item1, Inode(Path.Combine(target, "a.network")));
+        Assert.NotEqual(before.Item2, Inode(Path.Combine(target, "b.network")));
+        Assert.Equal("B2\n", File.ReadAllText(Path.Combine(target, "b.network")));
     }
 
     [Fact]

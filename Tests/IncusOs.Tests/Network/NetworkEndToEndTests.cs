@@ -182,7 +182,8 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
     {
         await using var fresh = await DaemonProcess.StartAsync();
 
-        var network = await fresh.GetMetadataAsync(Path);
+        // The start-up apply runs behind the first answers; its state shows once the links exist.
+        var network = await WaitForStateAsync(fresh, "enp5s0");
 
         var names = network["config"]!["interfaces"]!.Select(i => (string?)i["name"]);
         Assert.Equal(["enp5s0", "enp6s0"], names);
@@ -193,8 +194,32 @@ public sealed class NetworkEndToEndTests : IClassFixture<DaemonFixture>
         Assert.Equal("routable", (string?)state["state"]);
         Assert.Equal("10Gbps", (string?)state["speed"]);
         Assert.Equal(2, state["addresses"]!.Count());
-        Assert.True(File.Exists(System.IO.Path.Combine(fresh.StateDirectory, "network.json")));
+        await WaitForFileAsync(System.IO.Path.Combine(fresh.StateDirectory, "network.json"));
         Assert.True(File.Exists(System.IO.Path.Combine(fresh.StateDirectory, "machine", "network.json")));
+    }
+
+    private static async Task WaitForFileAsync(string path)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!File.Exists(path))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    private static async Task<JToken> WaitForStateAsync(DaemonProcess daemon, string device)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var (status, body) = await daemon.GetAsync(Path);
+            if (status == 200 && body["metadata"]!["state"]!["interfaces"]![device] is not null)
+            {
+                return body["metadata"]!;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
     }
 
     private Task<(int Status, JObject Body)> Patch(string body) => _daemon.SendAsync(HttpMethod.Patch, Path, body);

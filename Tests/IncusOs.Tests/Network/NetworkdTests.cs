@@ -40,6 +40,7 @@ public sealed class NetworkdTests : IClassFixture<NetworkdNamespace>
         Assert.Contains(
             routes, r => (string?)r["dst"] == "10.99.0.0/16" && (string?)r["gateway"] == NetworkdNamespace.PeerAddress);
         var status = await _ns.InNamespaceAsync("networkctl", "status", "_veth0");
+        Assert.Contains("State: routable (configured)", status);
         Assert.Contains("Online state: online", status);
         Assert.Contains("20-_veth0.network", status);
         var bridge = JArray.Parse(await _ns.InNamespaceAsync("ip", "-j", "link", "show", "master", "eth0"));
