@@ -15,7 +15,10 @@ public sealed class HostNetworkProviderTests : IDisposable
 
     private static string Inode(string path)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true };
+        var info = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path])
+        {
+            RedirectStandardOutput = true,
+        };
         using var stat = System.Diagnostics.Process.Start(info)!;
         var inode = stat.StandardOutput.ReadToEnd().Trim();
         stat.WaitForExit();
