@@ -31,6 +31,7 @@ public static class Platform
         services.AddSecurity(options);
         services.AddUpdate(options);
         services.AddServicesArea(options);
+        services.AddNetwork(options);
 
         return services;
     }

@@ -35,6 +35,12 @@ public static class Routes
         });
         routes.Add("/1.0/applications", new() { ["GET"] = ApplicationsEndpoints.ListAsync });
         routes.Add("/1.0/applications/{name}", new() { ["GET"] = ApplicationsEndpoints.GetAsync });
+        routes.Add("/1.0/system/network", new()
+        {
+            ["GET"] = NetworkEndpoints.GetAsync,
+            ["PUT"] = NetworkEndpoints.PutAsync,
+            ["PATCH"] = NetworkEndpoints.PatchAsync,
+        });
 
         return routes;
     }

@@ -15,6 +15,7 @@ public static class Program
         ["security"] = SecurityBench.RunAsync,
         ["update"] = UpdateBench.RunAsync,
         ["services"] = ServicesBench.RunAsync,
+        ["network"] = NetworkBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
