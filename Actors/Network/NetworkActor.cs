@@ -1,8 +1,9 @@
 using Akka.Actor;
 using Akka.Event;
 using IncusOs.Actors.Common;
-using IncusOs.Providers;
 using IncusOs.Providers.Network;
+using IncusOs.Providers;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace IncusOs.Actors.Network;
@@ -39,14 +40,15 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
         IHostIdentity identity,
         INicInventory nics,
         ActorTimeouts timeouts,
-        NetworkSettings settings)
+        NetworkSettings settings,
+        ILoggerFactory loggers)
     {
         _applier = applier;
         _reader = reader;
         _identity = identity;
         _nics = nics;
         _timeouts = timeouts;
-        _store = new JsonStateStore<SystemNetworkConfig>(settings.StateFile, new AkkaLoggerAdapter(_log));
+        _store = new JsonStateStore<SystemNetworkConfig>(settings.StateFile, loggers.CreateLogger<NetworkActor>());
         Idle();
     }
 

@@ -2,8 +2,9 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using IncusOs.Actors.Common;
 using IncusOs.Actors.Network;
-using Newtonsoft.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace IncusOs.Tests.Network;
 
@@ -207,7 +208,8 @@ public sealed class NetworkActorTests : TestKit, IDisposable
 
     private IActorRef Start() =>
         Sys.ActorOf(Props.Create(() => new NetworkActor(
-            _network, _network, _network, _network, new ActorTimeouts(), new NetworkSettings(StateFile))));
+            _network, _network, _network, _network, new ActorTimeouts(), new NetworkSettings(StateFile),
+            NullLoggerFactory.Instance)));
 
     private async Task<IActorRef> StartedAsync()
     {
