@@ -12,6 +12,13 @@ public static class Routes
         routes.Add("/1.0", new() { ["GET"] = RootEndpoints.GetRootAsync });
         routes.Add("/1.0/system", new() { ["PUT"] = SystemEndpoints.PutAsync });
         routes.Add("/1.0/debug", new() { ["GET"] = DebugEndpoints.GetAsync });
+        routes.Add("/1.0/system/storage", new()
+        {
+            ["GET"] = StorageEndpoints.GetAsync,
+            ["PUT"] = StorageEndpoints.PutAsync,
+            ["DELETE"] = StorageEndpoints.DeleteAsync,
+        });
+        routes.Add("/1.0/system/storage/wipe", new() { ["POST"] = StorageEndpoints.WipeAsync });
 
         return routes;
     }
