@@ -173,7 +173,7 @@ public sealed partial class HostBlockDevices : IBlockDevices
 
     private static string? FirstEntry(string directory) => SortedEntries(directory).FirstOrDefault();
 
-    private static (uint Major, uint Minor)? DeviceOf(string path)
+    internal static (uint Major, uint Minor)? DeviceOf(string path)
     {
         var buffer = new byte[256];
         if (stat(path, buffer) != 0)
