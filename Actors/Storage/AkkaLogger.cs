@@ -4,7 +4,9 @@ using MsLogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace IncusOs.Actors.Storage;
 
-/// <summary>Lets a component that logs through <see cref="ILogger"/> (the state store) write to the actor's log.</summary>
+/// <summary>
+/// Lets a component that logs through <see cref="ILogger"/> (the state store) write to the actor's log.
+/// </summary>
 internal sealed class AkkaLogger : ILogger
 {
     private readonly ILoggingAdapter _log;
@@ -20,7 +22,11 @@ internal sealed class AkkaLogger : ILogger
     public bool IsEnabled(MsLogLevel logLevel) => logLevel >= MsLogLevel.Information;
 
     public void Log<TState>(
-        MsLogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        MsLogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         var text = formatter(state, exception);
         switch (logLevel)

@@ -126,7 +126,10 @@ public sealed class StorageActor : ReceiveActor, IWithStash
         if (message.Reply is Rejection rejection)
         {
             _log.Warning(
-                "Storage {Operation} failed after {Elapsed}: {Reason}", message.Operation, message.Elapsed, rejection.Message);
+                "Storage {Operation} failed after {Elapsed}: {Reason}",
+                message.Operation,
+                message.Elapsed,
+                rejection.Message);
         }
         else
         {

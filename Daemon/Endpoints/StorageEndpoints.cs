@@ -71,7 +71,8 @@ public static class StorageEndpoints
 
         return pools is { Count: > 0 }
             ? BodyResult<IReadOnlyList<SystemStoragePool>>.Ok(pools)
-            : BodyResult<IReadOnlyList<SystemStoragePool>>.Fail(ApiResult.Error(StatusCodes.Status400BadRequest, NoPools));
+            : BodyResult<IReadOnlyList<SystemStoragePool>>.Fail(
+                ApiResult.Error(StatusCodes.Status400BadRequest, NoPools));
     }
 
     // The client may leave; the actor still completes the operation and logs it.

@@ -26,7 +26,8 @@ public sealed class SimulatedDriveWiper : IDriveWiper
     {
         var commandLine = $"blkdiscard -f {device}";
         var found = _storage.Find(device)
-            ?? throw new CommandFailedException(commandLine, 1, $"blkdiscard: cannot open {device}: No such file or directory");
+            ?? throw new CommandFailedException(
+                commandLine, 1, $"blkdiscard: cannot open {device}: No such file or directory");
         if (found.Drive.Failing)
         {
             throw new CommandFailedException(

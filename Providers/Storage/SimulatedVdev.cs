@@ -34,7 +34,9 @@ public sealed record SimulatedVdev
     [JsonIgnore]
     public int Parity => Type.StartsWith("raidz", StringComparison.Ordinal) ? Type[^1] - '0' : 0;
 
-    /// <summary>The name <c>zpool status</c> shows: <c>mirror-0</c>, <c>raidz2-0</c>, or the leaf's last path part.</summary>
+    /// <summary>
+    /// The name <c>zpool status</c> shows: <c>mirror-0</c>, <c>raidz2-0</c>, or the leaf's last path part.
+    /// </summary>
     [JsonIgnore]
     public string DisplayName => IsLeaf ? Path.GetFileName(Device) : $"{Type}-{Id}";
 

@@ -6,7 +6,8 @@ namespace IncusOs.Providers.Storage;
 /// <summary>The vdev rules of the simulated pools: states, lookups, device checks.</summary>
 public sealed partial class SimulatedZpools
 {
-    private const string InvalidSpecification = "invalid vdev specification\nuse '-f' to override the following errors:\n";
+    private const string InvalidSpecification =
+        "invalid vdev specification\nuse '-f' to override the following errors:\n";
 
     private static T Run<T>(IReadOnlyList<string> args, Func<T> action)
     {

@@ -72,7 +72,8 @@ public sealed partial class SimulatedZpools : IZpools
 
             if (data.Select(g => (g.Type, g.Devices.Count)).Distinct().Count() > 1)
             {
-                throw Mismatched($"both {data[0].Type} and {data.First(g => g.Type != data[0].Type).Type} vdevs are present");
+                var other = data.First(g => g.Type != data[0].Type).Type;
+                throw Mismatched($"both {data[0].Type} and {other} vdevs are present");
             }
 
             var created = Append(new SimulatedPool { Name = pool, KeyFile = keyFile }, groups);
@@ -143,7 +144,8 @@ public sealed partial class SimulatedZpools : IZpools
             if (found.Vdevs.Any(v => v.Parity > 0))
             {
                 throw new ProviderException(
-                    $"cannot remove {device}: invalid config; all top-level vdevs must have the same sector size and not be raidz.");
+                    $"cannot remove {device}: invalid config; "
+                    + "all top-level vdevs must have the same sector size and not be raidz.");
             }
 
             if (found.Vdevs.Count == 1)
@@ -191,7 +193,8 @@ public sealed partial class SimulatedZpools : IZpools
                 if (group.Devices.Count != width && group.Type != SimulatedVdev.Disk)
                 {
                     throw Mismatched(
-                        $"pool uses {width}-way {current.Type} and new vdev uses {group.Devices.Count}-way {group.Type}");
+                        $"pool uses {width}-way {current.Type} "
+                        + $"and new vdev uses {group.Devices.Count}-way {group.Type}");
                 }
             }
 

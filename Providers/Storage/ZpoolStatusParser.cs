@@ -18,7 +18,10 @@ public static class ZpoolStatusParser
         JObject document;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+            using var reader = new JsonTextReader(new StringReader(json))
+            {
+                DateParseHandling = DateParseHandling.None,
+            };
             document = JObject.Load(reader);
         }
         catch (JsonReaderException ex)

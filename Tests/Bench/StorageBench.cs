@@ -32,12 +32,14 @@ public static class StorageBench
     private static async Task ReadsDuringWipeAsync()
     {
         await using var daemon = await StartAsync(1, 4L << 30, 1L << 30);
+        _ = await ReadLoopAsync(daemon, () => false, TimeSpan.FromSeconds(2));
         var idle = await ReadLoopAsync(daemon, () => false, TimeSpan.FromSeconds(4));
         var wipe = PostAsync(daemon, Wipe, """{"id":"/dev/sdb"}""");
         var clock = Stopwatch.StartNew();
         var busy = await ReadLoopAsync(daemon, () => wipe.IsCompleted, TimeSpan.FromMinutes(2));
         var (status, error) = await wipe;
-        Console.WriteLine($"(a) wipe of a 4 GiB simulated drive at 1 GiB/s: {status} {error} in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine(
+            $"(a) wipe of a 4 GiB simulated drive at 1 GiB/s: {status} {error} in {clock.Elapsed.TotalSeconds:F1} s");
         foreach (var path in new[] { Storage, "/1.0" })
         {
             var before = idle[path].Order().ToList();
@@ -45,8 +47,9 @@ public static class StorageBench
             var (p50i, p99i) = (Measure.Percentile(before, 50), Measure.Percentile(before, 99));
             var (p50b, p99b) = (Measure.Percentile(during, 50), Measure.Percentile(during, 99));
             Console.WriteLine(
-                $"    GET {path}: idle n={before.Count} p50={p50i:F2} ms p99={p99i:F2} ms; during wipe n={during.Count} "
-                + $"p50={p50b:F2} ms p99={p99b:F2} ms; ratio p50={p50b / p50i:F2} p99={p99b / p99i:F2} (target p99 <= 2)");
+                $"    GET {path}: idle n={before.Count} p50={p50i:F2} ms p99={p99i:F2} ms; "
+                + $"during wipe n={during.Count} p50={p50b:F2} ms p99={p99b:F2} ms; "
+                + $"ratio p50={p50b / p50i:F2} p99={p99b / p99i:F2} (target p99 <= 2)");
         }
     }
 
@@ -68,6 +71,8 @@ public static class StorageBench
             var wiper = new HostDriveWiper(new ProcessRunner(NullLogger<ProcessRunner>.Instance));
             var provider = new List<double>();
             var direct = new List<double>();
+            Fill(file, written);
+            await wiper.WipeAsync(loop, CancellationToken.None);
             for (var round = 0; round < 5; round++)
             {
                 Fill(file, written);
@@ -112,7 +117,8 @@ public static class StorageBench
         var active = 0;
         var maxActive = 0;
         var operations = 0;
-        foreach (var line in daemon.Output.Split('\n').Where(l => l.Contains("Storage wipe of", StringComparison.Ordinal)))
+        var lines = daemon.Output.Split('\n').Where(l => l.Contains("Storage wipe of", StringComparison.Ordinal));
+        foreach (var line in lines)
         {
             if (line.Contains(" started", StringComparison.Ordinal))
             {
@@ -120,7 +126,8 @@ public static class StorageBench
                 operations++;
                 maxActive = Math.Max(maxActive, active);
             }
-            else if (line.Contains(" completed in", StringComparison.Ordinal) || line.Contains(" failed after", StringComparison.Ordinal))
+            else if (line.Contains(" completed in", StringComparison.Ordinal)
+                     || line.Contains(" failed after", StringComparison.Ordinal))
             {
                 active--;
             }
@@ -188,7 +195,8 @@ public static class StorageBench
 
     private static async Task<(int Status, string Error)> PostAsync(DaemonProcess daemon, string path, string body)
     {
-        using var response = await daemon.Client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await daemon.Client.PostAsync(path, content);
         var envelope = JObject.Parse(await response.Content.ReadAsStringAsync());
 
         return ((int)response.StatusCode, (string?)envelope["error"] ?? string.Empty);

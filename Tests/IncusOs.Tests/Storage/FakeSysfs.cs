@@ -25,7 +25,9 @@ public sealed class FakeSysfs : IDisposable
         Link("nvme1n1/device/nvme1", "../../../devices/virtual/nvme-fabrics/ctl/nvme1");
         System.IO.Directory.CreateDirectory(Path.Combine(ClassBlock, "dm-0"));
         File.WriteAllText(Path.Combine(ClassBlock, "dm-0", "dev"), $"{major}:{minor}\n");
-        Link("dm-0/slaves/sda9", "../../../devices/pci0000:00/0000:00:1f.2/ata1/host0/target0:0:0/0:0:0:0/block/sda/sda9");
+        Link(
+            "dm-0/slaves/sda9",
+            "../../../devices/pci0000:00/0000:00:1f.2/ata1/host0/target0:0:0/0:0:0:0/block/sda/sda9");
     }
 
     public string Directory { get; }

@@ -69,6 +69,7 @@ public sealed class HostLoopDeviceTests : IDisposable
         var ex = await Assert.ThrowsAsync<CommandFailedException>(
             () => wiper.WipeAsync("/dev/incus-test-missing", CancellationToken.None));
 
-        Assert.StartsWith("Failed to run: blkdiscard -f /dev/incus-test-missing: exit status 1 (blkdiscard: cannot open", ex.Message);
+        Assert.StartsWith(
+            "Failed to run: blkdiscard -f /dev/incus-test-missing: exit status 1 (blkdiscard: cannot open", ex.Message);
     }
 }

@@ -46,8 +46,12 @@ public sealed class HostStorageFlowTests : IDisposable
     public async Task Create_Mirror_TranslatesToByIdAndRunsTheExactCommands()
     {
         _commands.On("zpool", "status tank", exit: 1, stderr: "cannot open 'tank': no such pool")
-            .On("udevadm", "info -q symlink /dev/sdb", stdout: "disk/by-path/pci-0000:00:1f.2-ata-2 disk/by-id/ata-B disk/by-id/wwn-0x1\n")
-            .On("udevadm", "info -q symlink /dev/nvme0n1", stdout: "disk/by-id/nvme-N disk/by-path/pci-0000:00:04.0-nvme-1\n")
+            .On(
+                "udevadm", "info -q symlink /dev/sdb",
+                stdout: "disk/by-path/pci-0000:00:1f.2-ata-2 disk/by-id/ata-B disk/by-id/wwn-0x1\n")
+            .On(
+                "udevadm", "info -q symlink /dev/nvme0n1",
+                stdout: "disk/by-id/nvme-N disk/by-path/pci-0000:00:04.0-nvme-1\n")
             .On("zpool", CreateArgs("mirror /dev/disk/by-id/ata-B /dev/disk/by-id/nvme-N"));
 
         await CreateAsync("/dev/sdb", "/dev/nvme0n1");
@@ -55,7 +59,8 @@ public sealed class HostStorageFlowTests : IDisposable
         Assert.Equal(
             [
                 // PUT asks whether the pool exists; the create procedure checks again for itself.
-                "zpool status tank", "zpool status tank", "udevadm info -q symlink /dev/sdb", "udevadm info -q symlink /dev/nvme0n1",
+                "zpool status tank", "zpool status tank",
+                "udevadm info -q symlink /dev/sdb", "udevadm info -q symlink /dev/nvme0n1",
                 "zpool " + CreateArgs("mirror /dev/disk/by-id/ata-B /dev/disk/by-id/nvme-N"),
             ],
             _commands.Calls);

@@ -80,7 +80,8 @@ public sealed class HostZpoolsTests : IDisposable
     public async Task DeviceChanges_ArgumentVectors_AreTheReferences()
     {
         _commands.On("zpool", "offline tank /dev/disk/by-id/a").On("zpool", "online tank /dev/disk/by-id/a")
-            .On("zpool", "remove tank /dev/disk/by-id/b").On("zpool", "replace tank /dev/disk/by-id/b /dev/disk/by-id/c")
+            .On("zpool", "remove tank /dev/disk/by-id/b")
+            .On("zpool", "replace tank /dev/disk/by-id/b /dev/disk/by-id/c")
             .On("zpool", "add tank mirror /dev/disk/by-id/d /dev/disk/by-id/e")
             .On("zpool", "attach tank raidz1-0 /dev/disk/by-id/f").On("zpool", "import -a")
             .On("zfs", "load-key -a", stdout: "2 / 2 keys successfully loaded\n");

@@ -76,7 +76,9 @@ public sealed class PoolRecordsTests
         var record = PoolRecords.Derive(Pool(Group("mirror-0", Leaf("z"), Leaf("a"), Leaf("m"))));
         var links = new Dictionary<string, string>
         {
-            ["/dev/disk/by-id/z"] = "/dev/sdb", ["/dev/disk/by-id/a"] = "/dev/sdc", ["/dev/disk/by-id/m"] = "/dev/nvme0n1",
+            ["/dev/disk/by-id/z"] = "/dev/sdb",
+            ["/dev/disk/by-id/a"] = "/dev/sdc",
+            ["/dev/disk/by-id/m"] = "/dev/nvme0n1",
         };
 
         var resolved = PoolRecords.Resolve(record, path => links[path]);

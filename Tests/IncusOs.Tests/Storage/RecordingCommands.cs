@@ -28,7 +28,12 @@ public sealed class RecordingCommands : IDisposable
 
     /// <summary>Answers <paramref name="command"/> run with exactly <paramref name="args"/>.</summary>
     public RecordingCommands On(
-        string command, string args, int exit = 0, string? stdoutFile = null, string? stdout = null, string? stderr = null)
+        string command,
+        string args,
+        int exit = 0,
+        string? stdoutFile = null,
+        string? stdout = null,
+        string? stderr = null)
     {
         var script = new StringBuilder();
         if (stdout is not null)

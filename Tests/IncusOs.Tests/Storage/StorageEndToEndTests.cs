@@ -91,12 +91,17 @@ public sealed class StorageEndToEndTests
         Assert.Equal("{\"name\":\"local\",\"type\":\"zfs-raid0\",\"devices\":[\"/dev/sda11\"],\"state\":\"ONLINE\"}",
             local.ToString(Newtonsoft.Json.Formatting.None));
 
-        foreach (var (type, count) in new[] { ("zfs-raid0", 1), ("zfs-raid10", 4), ("zfs-raidz1", 3), ("zfs-raidz2", 4), ("zfs-raidz3", 5) })
+        var types = new[]
+        {
+            ("zfs-raid0", 1), ("zfs-raid10", 4), ("zfs-raidz1", 3), ("zfs-raidz2", 4), ("zfs-raidz3", 5),
+        };
+        foreach (var (type, count) in types)
         {
             var devices = Enumerable.Range(0, count).Select(i => $"/dev/sd{(char)('b' + i)}").ToArray();
             await OkAsync(daemon, HttpMethod.Put, Storage, Pools("p" + count, type, devices));
             var pool = await PoolAsync(daemon, "p" + count);
-            Assert.Equal((type, "ONLINE", count), ((string)pool["type"]!, (string)pool["state"]!, pool["devices"]!.Count()));
+            Assert.Equal(
+                (type, "ONLINE", count), ((string)pool["type"]!, (string)pool["state"]!, pool["devices"]!.Count()));
             await OkAsync(daemon, HttpMethod.Delete, Storage, Pools("p" + count, "", []));
         }
 
@@ -151,12 +156,14 @@ public sealed class StorageEndToEndTests
             (HttpMethod.Post, Wipe, """{"id":""}""", "no drive specified"),
             (HttpMethod.Post, Wipe, "", "no drive specified"),
             (HttpMethod.Put, Storage, Pools("", "zfs-raid0", "/dev/sdd"), "a name for the zpool must be provided"),
-            (HttpMethod.Put, Storage, Pools("stray", "zfs-raid0", "/dev/sdd"), "encryption key for 'stray' already exists"),
+            (HttpMethod.Put, Storage, Pools("stray", "zfs-raid0", "/dev/sdd"),
+                "encryption key for 'stray' already exists"),
             (HttpMethod.Put, Storage, Pools("new", "zfs-raid7", "/dev/sdd"), "unsupported pool type zfs-raid7"),
             (HttpMethod.Put, Storage, Pools("new", "zfs-raid1"), "at least one device must be specified"),
             (HttpMethod.Put, Storage, Pools("new", "zfs-raid10", "/dev/sdd", "/dev/sde"),
                 "at least four devices must be specified when creating a raid10 pool"),
-            (HttpMethod.Put, Storage, Pools("new", "zfs-raid10", "/dev/sdd", "/dev/sde", "/dev/sdf", "/dev/sdg", "/dev/sdb"),
+            (HttpMethod.Put, Storage,
+                Pools("new", "zfs-raid10", "/dev/sdd", "/dev/sde", "/dev/sdf", "/dev/sdg", "/dev/sdb"),
                 "an even number of devices must be specified when creating a raid10 pool"),
             (HttpMethod.Put, Storage, Pools("new", "zfs-raid1", "/dev/sda", "/dev/sdd"),
                 "list of devices includes the system root drive /dev/sda, which can't be used in other zpools"),
@@ -201,7 +208,8 @@ public sealed class StorageEndToEndTests
             (HttpMethod.Put, """{"config":{}}""", false, "no ZFS pool configuration provided"),
             (HttpMethod.Put, """{"config":{"pools":[]}}""", true, "no ZFS pool configuration provided"),
             (HttpMethod.Put, Pools("new", "zfs-raid9", "/dev/sdd"), false, "unsupported pool type zfs-raid9"),
-            (HttpMethod.Put, Pools("", "zfs-raid1", "/dev/sdd", "/dev/sde"), true, "a name for the zpool must be provided"),
+            (HttpMethod.Put, Pools("", "zfs-raid1", "/dev/sdd", "/dev/sde"), true,
+                "a name for the zpool must be provided"),
         };
 
         foreach (var (method, body, chunked, error) in cases)

@@ -34,6 +34,9 @@ public sealed class StorageOperationsTests : IDisposable
     private Task<StorageState> ApplyAsync(SystemStoragePool pool) =>
         _operations.ApplyAsync([pool], _saved, Persist, CancellationToken.None);
 
+    private Task<StorageState> DestroyAsync(string name) =>
+        _operations.DestroyAsync([name], _saved, Persist, CancellationToken.None);
+
     private async Task<SystemStoragePool> PoolAsync(string name) =>
         (await _operations.ScanAsync(CancellationToken.None)).State.Pools!.Single(p => p.Name == name);
 
@@ -102,7 +105,8 @@ public sealed class StorageOperationsTests : IDisposable
         { Pool("tank", PoolTypes.Raid1, "/dev/sdb", "/dev/sdb"), "device /dev/sdb is listed more than once" },
         {
             Pool("tank", PoolTypes.Raid1, "/dev/sdb", "/dev/sdz"),
-            "Failed to run: udevadm info -q symlink /dev/sdz: exit status 1 (Unknown device \"/dev/sdz\": No such device)"
+            "Failed to run: udevadm info -q symlink /dev/sdz: exit status 1 "
+            + "(Unknown device \"/dev/sdz\": No such device)"
         },
     };
 
@@ -191,7 +195,8 @@ public sealed class StorageOperationsTests : IDisposable
     {
         await ApplyAsync(Pool("tank", PoolTypes.Raid1, "/dev/sdb", "/dev/sdc"));
 
-        var message = await RefusalAsync(() => ApplyAsync(Pool("tank", PoolTypes.Raid1, "/dev/sdb", "/dev/sdc", "/dev/sdd")));
+        var message = await RefusalAsync(
+            () => ApplyAsync(Pool("tank", PoolTypes.Raid1, "/dev/sdb", "/dev/sdc", "/dev/sdd")));
 
         Assert.Equal("adding to a mirror requires at least two devices", message);
     }
@@ -330,12 +335,15 @@ public sealed class StorageOperationsTests : IDisposable
         await ApplyAsync(Pool("tank", PoolTypes.Raid1, "/dev/sdb", "/dev/sdc"));
         _machine.ChangeDrive("sdc", d => d with { Failing = true });
 
-        var message = await RefusalAsync(() => _operations.DestroyAsync(["tank"], _saved, Persist, CancellationToken.None));
+        var message = await RefusalAsync(() => DestroyAsync("tank"));
         var pending = _saved.FindDestroy("tank");
         _machine.ChangeDrive("sdc", d => d with { Failing = false });
         await _operations.DestroyAsync(["tank"], _saved, Persist, CancellationToken.None);
 
-        Assert.Equal("Failed to run: blkdiscard -f /dev/sdc: exit status 1 (blkdiscard: /dev/sdc: BLKDISCARD ioctl failed: Input/output error)", message);
+        Assert.Equal(
+            "Failed to run: blkdiscard -f /dev/sdc: exit status 1 "
+            + "(blkdiscard: /dev/sdc: BLKDISCARD ioctl failed: Input/output error)",
+            message);
         Assert.Equal(["/dev/sdc"], pending!.Members);
         Assert.Empty(_saved.PendingDestroys);
         Assert.True(BackingFileIsZero("sdc"));
@@ -344,8 +352,8 @@ public sealed class StorageOperationsTests : IDisposable
     [Fact]
     public async Task Destroy_LocalOrMissing_Refused()
     {
-        var local = await RefusalAsync(() => _operations.DestroyAsync(["local"], _saved, Persist, CancellationToken.None));
-        var missing = await RefusalAsync(() => _operations.DestroyAsync(["nope"], _saved, Persist, CancellationToken.None));
+        var local = await RefusalAsync(() => DestroyAsync("local"));
+        var missing = await RefusalAsync(() => DestroyAsync("nope"));
 
         Assert.Equal("cannot destroy special zpool 'local'", local);
         Assert.Equal("Failed to run: zpool status nope -j: exit status 1 (cannot open 'nope': no such pool)", missing);
@@ -360,8 +368,10 @@ public sealed class StorageOperationsTests : IDisposable
         Assert.Equal("cannot wipe boot drive", await RefusalAsync(() => _operations.WipeAsync("/dev/sda", default)));
         Assert.Equal("cannot wipe remote drive", await RefusalAsync(() => _operations.WipeAsync("/dev/sdd", default)));
         Assert.Equal(
-            "cannot wipe drive belonging to pool 'tank'", await RefusalAsync(() => _operations.WipeAsync("/dev/sdb", default)));
-        Assert.Equal("drive '/dev/sdz' doesn't exist", await RefusalAsync(() => _operations.WipeAsync("/dev/sdz", default)));
+            "cannot wipe drive belonging to pool 'tank'",
+            await RefusalAsync(() => _operations.WipeAsync("/dev/sdb", default)));
+        Assert.Equal(
+            "drive '/dev/sdz' doesn't exist", await RefusalAsync(() => _operations.WipeAsync("/dev/sdz", default)));
         Assert.Equal(
             $"drive '{_machine.IdOf("sde")}' doesn't exist",
             await RefusalAsync(() => _operations.WipeAsync(_machine.IdOf("sde"), default)));

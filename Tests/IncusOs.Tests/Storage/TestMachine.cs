@@ -40,7 +40,8 @@ public sealed class TestMachine : IDisposable
         var machineDirectory = Path.Combine(stateDirectory, "machine");
         System.IO.Directory.CreateDirectory(machineDirectory);
         var document = new MachineDocument { Hostname = "storage-test", Drives = drives };
-        File.WriteAllText(Path.Combine(machineDirectory, SimulatedMachine.DocumentFile), JsonConvert.SerializeObject(document));
+        File.WriteAllText(
+            Path.Combine(machineDirectory, SimulatedMachine.DocumentFile), JsonConvert.SerializeObject(document));
     }
 
     public static IReadOnlyList<SimulatedDrive> Drives(int freeDrives, long wipeBytesPerSecond, long driveBytes)

@@ -61,7 +61,8 @@ public sealed class ZpoolStatusParserTests
         Assert.Equal("DEGRADED", pool.State);
         var mirror = Assert.Single(pool.Vdevs);
         Assert.Equal(("mirror-0", "mirror"), (mirror.Name, mirror.VdevType));
-        Assert.Equal([("ata-DISK_A", "ONLINE"), ("ata-DISK_B", "OFFLINE")], mirror.Children.Select(c => (c.Name, c.State)));
+        Assert.Equal(
+            [("ata-DISK_A", "ONLINE"), ("ata-DISK_B", "OFFLINE")], mirror.Children.Select(c => (c.Name, c.State)));
         Assert.Equal(("nvme-LOG_1", "ONLINE"), (pool.Logs[0].Name, pool.Logs[0].State));
         Assert.Equal(("nvme-CACHE_1", "FAULTED"), (pool.Cache[0].Name, pool.Cache[0].State));
     }
@@ -69,7 +70,8 @@ public sealed class ZpoolStatusParserTests
     [Fact]
     public void Parse_NoPools_ReturnsEmpty()
     {
-        const string json = """{"output_version":{"command":"zpool status","vers_major":0,"vers_minor":1},"pools":{}}""";
+        const string json =
+            """{"output_version":{"command":"zpool status","vers_major":0,"vers_minor":1},"pools":{}}""";
 
         Assert.Empty(ZpoolStatusParser.Parse(json));
     }
