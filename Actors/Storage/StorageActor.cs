@@ -123,7 +123,12 @@ public sealed class StorageActor : ReceiveActor, IWithStash
     private void HandleOperationCompleted(OperationCompleted message)
     {
         _state = message.State;
-        if (message.Reply is Rejection rejection)
+        if (message.Reply is Rejection failure && message.ReplyTo.IsNobody())
+        {
+            // Start-up has no client to tell: the pools may be unusable until the cause is fixed.
+            _log.Error("Storage {Operation} failed: {Reason}", message.Operation, failure.Message);
+        }
+        else if (message.Reply is Rejection rejection)
         {
             _log.Warning(
                 "Storage {Operation} failed after {Elapsed}: {Reason}",

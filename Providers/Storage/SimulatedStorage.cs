@@ -32,6 +32,10 @@ public sealed class SimulatedStorage
             ? JsonConvert.DeserializeObject<SimulatedZfsDocument>(File.ReadAllText(path))
               ?? new SimulatedZfsDocument()
             : new SimulatedZfsDocument();
+        foreach (var drive in Drives)
+        {
+            BackingFile(drive);
+        }
     }
 
     public IReadOnlyList<SimulatedDrive> Drives => _machine.Document.Drives;

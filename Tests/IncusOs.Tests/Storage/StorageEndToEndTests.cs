@@ -11,12 +11,13 @@ public sealed class StorageEndToEndTests
     private const string Storage = "/1.0/system/storage";
     private const string Wipe = "/1.0/system/storage/wipe";
 
-    private static async Task<DaemonProcess> StartAsync()
+    private static async Task<DaemonProcess> StartAsync(long sdgWipeBytesPerSecond = 0)
     {
         var daemon = await DaemonProcess.StartAsync(state =>
         {
             var drives = TestMachine.Drives(7, 0, 64L << 20).ToList();
             drives[^1] = drives[^1] with { Remote = true };
+            drives[^2] = drives[^2] with { WipeBytesPerSecond = sdgWipeBytesPerSecond };
             TestMachine.WriteMachine(state, drives);
         });
         await WaitForLocalPoolAsync(daemon);
@@ -191,6 +192,39 @@ public sealed class StorageEndToEndTests
         await OkAsync(daemon, HttpMethod.Post, Wipe, """{"id":"/dev/sde"}""");
         Assert.True(IsZero(sde));
         Assert.Equal((501, "not implemented"), await SendAsync(daemon, HttpMethod.Put, Wipe, """{"id":"/dev/sde"}"""));
+    }
+
+    [Fact]
+    public async Task Wipe_ClientDisconnects_WipeCompletesAndIsLogged()
+    {
+        await using var daemon = await StartAsync(sdgWipeBytesPerSecond: 32L << 20);
+        var sdg = Path.Combine(daemon.StateDirectory, "machine", "drives", "sdg.img");
+        File.WriteAllBytes(sdg, Enumerable.Repeat((byte)0x66, 1 << 20).ToArray());
+        using var disconnect = new CancellationTokenSource();
+        using var content = new StringContent("""{"id":"/dev/sdg"}""", Encoding.UTF8, "application/json");
+
+        var request = daemon.Client.PostAsync(Wipe, content, disconnect.Token);
+        await WaitForLogAsync(daemon, "Storage wipe of /dev/sdg started");
+        await disconnect.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        await WaitForLogAsync(daemon, "Storage wipe of /dev/sdg completed");
+
+        Assert.True(IsZero(sdg));
+        Assert.Equal(8, (await daemon.GetMetadataAsync(Storage))["state"]!["drives"]!.Count());
+    }
+
+    private static async Task WaitForLogAsync(DaemonProcess daemon, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!daemon.Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no log line \"{text}\":\n{daemon.Output}");
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
