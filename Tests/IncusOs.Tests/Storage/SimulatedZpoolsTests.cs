@@ -113,7 +113,8 @@ public sealed class SimulatedZpoolsTests : IDisposable
         var ex = await Assert.ThrowsAsync<CommandFailedException>(
             () => _zpools.GetStatusAsync("nope", CancellationToken.None));
 
-        Assert.Equal("Failed to run: zpool status nope -j: exit status 1 (cannot open 'nope': no such pool)", ex.Message);
+        Assert.Equal(
+            "Failed to run: zpool status nope -j: exit status 1 (cannot open 'nope': no such pool)", ex.Message);
     }
 
     [Fact]
