@@ -24,6 +24,7 @@ public sealed class StorageActor : ReceiveActor, IWithStash
     private readonly ActorTimeouts _timeouts;
     private readonly CancellationTokenSource _lifetime = new();
     private StorageState _state = StorageState.Empty;
+    private Guid _running;
 
     public StorageActor(
         IBlockDevices blocks,
@@ -57,7 +58,7 @@ public sealed class StorageActor : ReceiveActor, IWithStash
 
     /// <summary>A hardware operation finished (or failed); its state was saved before this was sent.</summary>
     private sealed record OperationCompleted(
-        string Operation, IActorRef ReplyTo, object Reply, StorageState State, TimeSpan Elapsed);
+        Guid Id, string Operation, IActorRef ReplyTo, object Reply, StorageState State, TimeSpan Elapsed);
 
     public IStash Stash { get; set; } = null!;
 
@@ -80,6 +81,7 @@ public sealed class StorageActor : ReceiveActor, IWithStash
         Receive<ApplyPools>(HandleApplyPools);
         Receive<DestroyPools>(HandleDestroyPools);
         Receive<WipeDrive>(HandleWipeDrive);
+        Receive<OperationCompleted>(HandleOperationCompleted);
     }
 
     private void Busy()
@@ -122,6 +124,15 @@ public sealed class StorageActor : ReceiveActor, IWithStash
 
     private void HandleOperationCompleted(OperationCompleted message)
     {
+        if (message.Id != _running)
+        {
+            // Started by this actor before a restart (a simulated reboot cancels it): answer, keep the mode.
+            _log.Warning(
+                "Storage {Operation} of an earlier start ended after {Elapsed}", message.Operation, message.Elapsed);
+            message.ReplyTo.Tell(message.Reply);
+            return;
+        }
+
         _state = message.State;
         if (message.Reply is Rejection failure && message.ReplyTo.IsNobody())
         {
@@ -154,17 +165,20 @@ public sealed class StorageActor : ReceiveActor, IWithStash
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
         cancellation.CancelAfter(_timeouts.HardwareOperation);
         _log.Info("Storage {Operation} started", operation);
-        RunAsync(operation, replyTo, work, _state, _store, _timeouts.HardwareOperation, cancellation).PipeTo(Self);
+        _running = Guid.NewGuid();
+        var limits = (_timeouts.HardwareOperation, _lifetime.Token);
+        RunAsync(_running, operation, replyTo, work, _state, _store, limits, cancellation).PipeTo(Self);
         Become(Busy);
     }
 
     private static async Task<OperationCompleted> RunAsync(
+        Guid id,
         string operation,
         IActorRef replyTo,
         Func<StorageState, Action<StorageState>, CancellationToken, Task<StorageState>> work,
         StorageState state,
         JsonStateStore<StorageState> store,
-        TimeSpan timeout,
+        (TimeSpan Timeout, CancellationToken Lifetime) limits,
         CancellationTokenSource cancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -178,16 +192,18 @@ public sealed class StorageActor : ReceiveActor, IWithStash
         try
         {
             var final = await work(state, Persist, cancellation.Token).ConfigureAwait(false);
-            return new OperationCompleted(operation, replyTo, Done.Instance, final, clock.Elapsed);
+            return new OperationCompleted(id, operation, replyTo, Done.Instance, final, clock.Elapsed);
         }
         catch (OperationCanceledException)
         {
-            var rejection = Rejection.Unavailable($"storage {operation} did not finish within {timeout}");
-            return new OperationCompleted(operation, replyTo, rejection, latest, clock.Elapsed);
+            var rejection = Rejection.Unavailable(limits.Lifetime.IsCancellationRequested
+                ? $"storage {operation} was interrupted by a restart of the storage subsystem"
+                : $"storage {operation} did not finish within {limits.Timeout}");
+            return new OperationCompleted(id, operation, replyTo, rejection, latest, clock.Elapsed);
         }
         catch (Exception ex)
         {
-            return new OperationCompleted(operation, replyTo, ToRejection(ex), latest, clock.Elapsed);
+            return new OperationCompleted(id, operation, replyTo, ToRejection(ex), latest, clock.Elapsed);
         }
         finally
         {

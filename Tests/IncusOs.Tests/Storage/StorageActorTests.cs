@@ -1,7 +1,9 @@
 using Akka.Actor;
+using Akka.Hosting;
 using Akka.TestKit.Xunit2;
 using IncusOs.Actors.Common;
 using IncusOs.Actors.Storage;
+using IncusOs.Actors.Supervision;
 using IncusOs.Providers.Storage;
 
 namespace IncusOs.Tests.Storage;
@@ -27,14 +29,16 @@ public sealed class StorageActorTests : TestKit
         _machine.Dispose();
     }
 
-    private IActorRef StartActor() =>
-        Sys.ActorOf(Props.Create(() => new StorageActor(
+    private IActorRef StartActor() => Sys.ActorOf(CreateProps());
+
+    private Props CreateProps() =>
+        Props.Create(() => new StorageActor(
             new SimulatedBlockDevices(_machine.Storage),
             new RecordingZpools(new SimulatedZpools(_machine.Storage), _detector),
             _wiper,
             _machine.Keys,
             _settings,
-            new ActorTimeouts())));
+            new ActorTimeouts()));
 
     private static StorageActor.ApplyPools Mirror(string name, params string[] devices) =>
         new([new SystemStoragePool { Name = name, Type = PoolTypes.Raid1, Devices = devices }]);
@@ -121,6 +125,28 @@ public sealed class StorageActorTests : TestKit
         await ExpectMsgAsync<Done>(Wait);
 
         Assert.Equal(Rejection.BadRequest("cannot wipe boot drive"), rejection);
+    }
+
+    [Fact]
+    public async Task Reboot_DuringAWipe_ClientAnsweredAndTheRestartedActorServes()
+    {
+        var registry = new ActorRegistry();
+        var spec = new AreaActorSpec(typeof(StorageActor), "storage", _ => CreateProps());
+        var root = Sys.ActorOf(Props.Create(() => new RootSupervisor(new[] { spec }, registry)));
+        IActorRef? actor = null;
+        await AwaitAssertAsync(() => Assert.True(registry.TryGet(typeof(StorageActor), out actor)));
+
+        actor!.Tell(new StorageActor.WipeDrive("/dev/sdb"));
+        await _wiper.Entered.WaitAsync(Wait);
+        root.Tell(RootSupervisor.RestartAreas.Instance);
+        var interrupted = await ExpectMsgAsync<Rejection>(Wait);
+        _wiper.Release();
+        actor.Tell(new StorageActor.WipeDrive("/dev/sdc"));
+        await ExpectMsgAsync<Done>(Wait);
+
+        Assert.Equal(
+            Rejection.Unavailable("storage wipe of /dev/sdb was interrupted by a restart of the storage subsystem"),
+            interrupted);
     }
 
     [Fact]
