@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Akka.Event;
+using IncusOs.Actors.Common;
 
 namespace IncusOs.Actors.Storage;
 

@@ -13,10 +13,18 @@ namespace IncusOs.Daemon.Composition;
 /// </summary>
 public static class StorageComposition
 {
+    /// <summary>
+    /// The simulated machine's <c>/var/lib/incus-os</c>, where its pool key files live (and where the
+    /// security area reads them for <c>pool_recovery_keys</c>).
+    /// </summary>
+    public const string SimulatedKeyDirectory = "var/lib/incus-os";
+
     public static IServiceCollection AddStorage(this IServiceCollection services, DaemonOptions options)
     {
         if (options.Simulate)
         {
+            services.AddSingleton<IPoolKeyStore>(sp => new PoolKeyFiles(
+                sp.GetRequiredService<SimulatedMachine>().PathOf(SimulatedKeyDirectory)));
             services.AddSingleton(sp => new SimulatedStorage(sp.GetRequiredService<SimulatedMachine>()));
             services.AddSingleton<IBlockDevices, SimulatedBlockDevices>();
             services.AddSingleton<IZpools, SimulatedZpools>();
@@ -24,6 +32,7 @@ public static class StorageComposition
         }
         else
         {
+            services.AddSingleton<IPoolKeyStore>(new PoolKeyFiles(PoolKeyFiles.HostDirectory));
             services.AddSingleton(new HostStorageOptions());
             services.AddSingleton<IBlockDevices>(sp => new HostBlockDevices(
                 sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<HostStorageOptions>()));
@@ -31,8 +40,6 @@ public static class StorageComposition
             services.AddSingleton<IDriveWiper, HostDriveWiper>();
         }
 
-        // The key files live in the state directory: /var/lib/incus-os on a host, as the reference.
-        services.AddSingleton<IPoolKeyStore>(new PoolKeyFiles(options.StateDirectory));
         services.AddSingleton(new StorageSettings(Path.Combine(options.StateDirectory, "storage.json")));
         services.AddSingleton(AreaActorSpec.For<StorageActor>("storage"));
 

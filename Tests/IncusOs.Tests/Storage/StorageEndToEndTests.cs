@@ -82,6 +82,9 @@ public sealed class StorageEndToEndTests
         Assert.Equal((200, ""), await SendAsync(daemon, method, path, body));
     }
 
+    private static string KeyDirectory(DaemonProcess daemon) =>
+        Path.Combine(daemon.StateDirectory, "machine", "var", "lib", "incus-os");
+
     private static bool IsZero(string file) => File.ReadAllBytes(file).AsSpan().IndexOfAnyExcept((byte)0) < 0;
 
     [Fact]
@@ -122,9 +125,9 @@ public sealed class StorageEndToEndTests
             ["", "tank", "", "tank", "", "", "", ""],
             drives.Select(d => (string?)d["member_pool"] ?? ""));
 
-        var keyFile = Path.Combine(daemon.StateDirectory, "zpool.tank.key");
+        var keyFile = Path.Combine(KeyDirectory(daemon), "zpool.tank.key");
         var key = File.ReadAllBytes(keyFile);
-        var localKey = File.ReadAllBytes(Path.Combine(daemon.StateDirectory, "zpool.local.key"));
+        var localKey = File.ReadAllBytes(Path.Combine(KeyDirectory(daemon), "zpool.local.key"));
         await daemon.RestartAsync();
         await WaitForLocalPoolAsync(daemon);
         var restarted = await PoolAsync(daemon, "tank");
@@ -132,7 +135,7 @@ public sealed class StorageEndToEndTests
         Assert.Equal(["/dev/sdd"], restarted["devices"]!.Values<string>());
         Assert.Equal(["/dev/sdb"], restarted["devices_degraded"]!.Values<string>());
         Assert.Equal(key, File.ReadAllBytes(keyFile));
-        Assert.Equal(localKey, File.ReadAllBytes(Path.Combine(daemon.StateDirectory, "zpool.local.key")));
+        Assert.Equal(localKey, File.ReadAllBytes(Path.Combine(KeyDirectory(daemon), "zpool.local.key")));
 
         await OkAsync(daemon, HttpMethod.Delete, Storage, """{"config":{"pools":[{"name":"tank"}]}}""");
 
@@ -147,7 +150,7 @@ public sealed class StorageEndToEndTests
     {
         await using var daemon = await StartAsync();
         await OkAsync(daemon, HttpMethod.Put, Storage, Pools("tank", "zfs-raid1", "/dev/sdb", "/dev/sdc"));
-        File.WriteAllBytes(Path.Combine(daemon.StateDirectory, "zpool.stray.key"), new byte[32]);
+        File.WriteAllBytes(Path.Combine(KeyDirectory(daemon), "zpool.stray.key"), new byte[32]);
         var cases = new (HttpMethod Method, string Path, string Body, string Error)[]
         {
             (HttpMethod.Post, Wipe, """{"id":"/dev/sda"}""", "cannot wipe boot drive"),
@@ -233,7 +236,7 @@ public sealed class StorageEndToEndTests
         await using var daemon = await StartAsync();
         var zfsJson = Path.Combine(daemon.StateDirectory, "machine", "zfs.json");
         var before = File.ReadAllText(zfsJson);
-        var keysBefore = Directory.GetFiles(daemon.StateDirectory, "zpool.*.key");
+        var keysBefore = Directory.GetFiles(KeyDirectory(daemon), "zpool.*.key");
         var cases = new (HttpMethod Method, string Body, bool Chunked, string Error)[]
         {
             (HttpMethod.Put, "", false, "no ZFS pool configuration provided"),
@@ -263,7 +266,7 @@ public sealed class StorageEndToEndTests
         }
 
         Assert.Equal(before, File.ReadAllText(zfsJson));
-        Assert.Equal(keysBefore, Directory.GetFiles(daemon.StateDirectory, "zpool.*.key"));
+        Assert.Equal(keysBefore, Directory.GetFiles(KeyDirectory(daemon), "zpool.*.key"));
 
         await OkAsync(daemon, HttpMethod.Put, Storage, Pools("chunky", "zfs-raid0", "/dev/sdd"));
         Assert.Equal((200, ""), await SendAsync(

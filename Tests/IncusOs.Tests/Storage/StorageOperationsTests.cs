@@ -1,4 +1,5 @@
 using Akka.Event;
+using IncusOs.Actors.Common;
 using IncusOs.Actors.Storage;
 using IncusOs.Providers;
 using IncusOs.Providers.Storage;
