@@ -49,6 +49,13 @@ public sealed partial class StorageOperations
             throw new StorageRefusal($"zpool '{name}' already exists");
         }
 
+        if (_keys.Exists(name) && state.FindDestroy(name) is not null)
+        {
+            // The key of a destroyed pool whose destroy was cut short: it encrypts nothing any more.
+            _log.Warning("Removing the key file left by the interrupted destroy of pool {Pool}", name);
+            _keys.Delete(name);
+        }
+
         if (_keys.Exists(name))
         {
             throw new StorageRefusal($"encryption key for '{name}' already exists");

@@ -36,7 +36,8 @@ public sealed partial class StorageOperations
         if (pending is null || await _zpools.ExistsAsync(name, cancellationToken).ConfigureAwait(false))
         {
             var pool = await ReadPoolAsync(name, cancellationToken).ConfigureAwait(false);
-            pending = new PendingDestroy { Pool = name, Members = pool.AllDevices.Distinct().ToList() };
+            var members = pool.AllDevices.Concat(pending?.Members ?? []).Distinct().ToList();
+            pending = new PendingDestroy { Pool = name, Members = members };
             state = state.WithDestroy(pending);
             persist(state);
             await _zpools.DestroyAsync(name, cancellationToken).ConfigureAwait(false);
@@ -47,9 +48,21 @@ public sealed partial class StorageOperations
         }
 
         _keys.Delete(name);
+        var status = await _zpools.GetStatusAsync(null, cancellationToken).ConfigureAwait(false);
+        var inUse = status.Select(Resolve).SelectMany(pool => pool.AllDevices).ToHashSet(StringComparer.Ordinal);
         foreach (var member in pending.Members.ToList())
         {
-            await _wiper.WipeAsync(member, cancellationToken).ConfigureAwait(false);
+            // A drive put into another pool since the destroy began keeps its new data.
+            if (inUse.Contains(member))
+            {
+                _log.Warning(
+                    "Not discarding {Member} of destroyed pool {Pool}: it now belongs to a pool", member, name);
+            }
+            else
+            {
+                await _wiper.WipeAsync(member, cancellationToken).ConfigureAwait(false);
+            }
+
             pending = pending with { Members = pending.Members.Where(m => m != member).ToList() };
             state = state.WithDestroy(pending);
             persist(state);

@@ -351,6 +351,36 @@ public sealed class StorageOperationsTests : IDisposable
     }
 
     [Fact]
+    public async Task Destroy_FinishedLater_SparesAMemberNowInAnotherPool()
+    {
+        await ApplyAsync(Pool("tank", PoolTypes.Raid1, "/dev/sdb", "/dev/sdc"));
+        _machine.ChangeDrive("sdc", d => d with { Failing = true });
+        await RefusalAsync(() => DestroyAsync("tank"));
+        _machine.ChangeDrive("sdc", d => d with { Failing = false });
+
+        await ApplyAsync(Pool("other", PoolTypes.Raid0, "/dev/sdc"));
+        await DestroyAsync("tank");
+
+        Assert.False(BackingFileIsZero("sdc"));
+        Assert.Equal("other", (await PoolAsync("other")).Name);
+        Assert.Empty(_saved.PendingDestroys);
+    }
+
+    [Fact]
+    public async Task Create_KeyLeftByAnInterruptedDestroy_IsReplaced()
+    {
+        await ApplyAsync(Pool("tank", PoolTypes.Raid0, "/dev/sdb"));
+        var oldKey = File.ReadAllBytes(_machine.Keys.PathOf("tank"));
+        _saved = _saved.WithDestroy(new PendingDestroy { Pool = "tank", Members = ["/dev/sdb"] });
+        await new SimulatedZpools(_machine.Storage).DestroyAsync("tank", CancellationToken.None);
+
+        await ApplyAsync(Pool("tank", PoolTypes.Raid0, "/dev/sdc"));
+
+        Assert.NotEqual(oldKey, File.ReadAllBytes(_machine.Keys.PathOf("tank")));
+        Assert.Equal(["/dev/sdc"], (await PoolAsync("tank")).Devices!);
+    }
+
+    [Fact]
     public async Task Destroy_LocalOrMissing_Refused()
     {
         var local = await RefusalAsync(() => DestroyAsync("local"));
