@@ -32,6 +32,7 @@ public static class Platform
         services.AddUpdate(options);
         services.AddServicesArea(options);
         services.AddNetwork(options);
+        services.AddStorage(options);
 
         return services;
     }

@@ -41,6 +41,13 @@ public static class Routes
             ["PUT"] = NetworkEndpoints.PutAsync,
             ["PATCH"] = NetworkEndpoints.PatchAsync,
         });
+        routes.Add("/1.0/system/storage", new()
+        {
+            ["GET"] = StorageEndpoints.GetAsync,
+            ["PUT"] = StorageEndpoints.PutAsync,
+            ["DELETE"] = StorageEndpoints.DeleteAsync,
+        });
+        routes.Add("/1.0/system/storage/wipe", new() { ["POST"] = StorageEndpoints.WipeAsync });
 
         return routes;
     }

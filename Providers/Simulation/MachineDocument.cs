@@ -98,6 +98,10 @@ public sealed record SimulatedDrive
     [JsonProperty("id")]
     public string Id { get; init; } = string.Empty;
 
+    /// <summary>What smartctl reports as <c>model_family</c> (empty for most SCSI and NVMe disks).</summary>
+    [JsonProperty("model_family")]
+    public string ModelFamily { get; init; } = string.Empty;
+
     [JsonProperty("model")]
     public string Model { get; init; } = string.Empty;
 
@@ -107,6 +111,10 @@ public sealed record SimulatedDrive
     /// <summary><c>sata</c>, <c>nvme</c>, <c>scsi</c>, <c>virtio</c>, <c>usb</c>...</summary>
     [JsonProperty("bus")]
     public string Bus { get; init; } = "sata";
+
+    /// <summary>World wide name as the API shows it (<c>0x</c> + hex), empty when the disk has none.</summary>
+    [JsonProperty("wwn")]
+    public string Wwn { get; init; } = string.Empty;
 
     [JsonProperty("size_bytes")]
     public long SizeBytes { get; init; }

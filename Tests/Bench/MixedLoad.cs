@@ -102,7 +102,8 @@ public static partial class MixedLoad
         return overlaps;
     }
 
-    // Areas log "Hardware operation {Operation} started/finished" with their area name first.
-    [GeneratedRegex(@"(?<area>[a-z]+): hardware operation \S+ (?<what>started|finished)")]
+    // The serializing actors log "Storage {Operation} started" / "... completed|failed" and
+    // "Recovery key {Operation} started" / "... finished|failed"; the prefix names the area.
+    [GeneratedRegex(@"(?<area>Storage|Recovery key) \S+ (?<what>started|completed|finished|failed)")]
     private static partial Regex OperationLine();
 }

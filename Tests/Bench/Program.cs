@@ -16,6 +16,7 @@ public static class Program
         ["update"] = UpdateBench.RunAsync,
         ["services"] = ServicesBench.RunAsync,
         ["network"] = NetworkBench.RunAsync,
+        ["storage"] = StorageBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
