@@ -33,7 +33,9 @@ public sealed class HostJournal : IJournal
             await _runner.RunLinesAsync(
                 JournalQuery.Command,
                 query.Arguments,
-                (line, token) => line.Length == 0 ? ValueTask.CompletedTask : spool.AddAsync(JournalJson.Normalise(line), token),
+                (line, token) => line.Length == 0
+                    ? ValueTask.CompletedTask
+                    : spool.AddAsync(JournalJson.Normalise(line), token),
                 ProcessOptions.Default,
                 cancellationToken).ConfigureAwait(false);
 

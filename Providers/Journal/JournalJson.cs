@@ -34,8 +34,9 @@ public static class JournalJson
             var token = JToken.ReadFrom(reader);
             if (token is not JObject obj)
             {
+                var kind = token.Type.ToString().ToLowerInvariant();
                 throw new ProviderException(
-                    $"json: cannot unmarshal {token.Type.ToString().ToLowerInvariant()} into Go value of type map[string]interface {{}}");
+                    $"json: cannot unmarshal {kind} into Go value of type map[string]interface {{}}");
             }
 
             if (reader.Read())

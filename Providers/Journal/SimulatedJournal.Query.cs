@@ -216,7 +216,10 @@ public sealed partial class SimulatedJournal
         var fields = new Dictionary<string, string?>(24, StringComparer.Ordinal);
         try
         {
-            using var reader = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
+            using var reader = new JsonTextReader(new StringReader(line))
+            {
+                DateParseHandling = DateParseHandling.None,
+            };
             while (reader.Read())
             {
                 if (reader.TokenType == JsonToken.PropertyName && reader.Depth == 1)

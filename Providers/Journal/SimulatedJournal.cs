@@ -168,7 +168,8 @@ public sealed partial class SimulatedJournal : IJournal, IDisposable
         };
         fields["__CURSOR"] = string.Create(
             CultureInfo.InvariantCulture,
-            $"s={_seqnumId};i={sequence:x};b={entry.BootId};m={entry.Monotonic:x};t={entry.Realtime:x};x={Hash(fields):x16}");
+            $"s={_seqnumId};i={sequence:x};b={entry.BootId};m={entry.Monotonic:x};t={entry.Realtime:x};"
+            + $"x={Hash(fields):x16}");
 
         var text = new StringBuilder(512);
         text.Append('{');
