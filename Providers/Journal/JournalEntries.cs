@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace IncusOs.Providers.Journal;
 
 /// <summary>
@@ -33,7 +35,21 @@ public sealed class JournalEntries : IDisposable
         }
 
         await destination.WriteAsync(Open, cancellationToken).ConfigureAwait(false);
-        await _spool.CopyToAsync(destination, ChunkSize, cancellationToken).ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            int read;
+            while ((read = await _spool.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken)
+                       .ConfigureAwait(false)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         await destination.WriteAsync(Close, cancellationToken).ConfigureAwait(false);
     }
 
