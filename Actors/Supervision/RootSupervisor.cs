@@ -46,10 +46,12 @@ public sealed class RootSupervisor : ReceiveActor
     }
 
     protected override SupervisorStrategy SupervisorStrategy() =>
+        // Ten failures a minute at most; the decider logs each decision itself.
         new OneForOneStrategy(
             maxNrOfRetries: 10,
-            withinTimeRange: TimeSpan.FromMinutes(1),
-            localOnlyDecider: Decide);
+            withinTimeMilliseconds: 60_000,
+            localOnlyDecider: Decide,
+            loggingEnabled: false);
 
     private Directive Decide(Exception exception)
     {

@@ -1,0 +1,139 @@
+using Akka.Actor;
+using Akka.Hosting;
+using IncusOs.Actors.Common;
+using IncusOs.Actors.Supervision;
+using IncusOs.Daemon.Composition;
+using IncusOs.Daemon.Http;
+using IncusOs.Daemon.Logging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IncusOs.Daemon;
+
+/// <summary>Builds and runs the daemon: Kestrel on the unix socket, the actor system, the platform.</summary>
+public static class DaemonHost
+{
+    public static async Task<int> RunAsync(DaemonOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.Simulate && CommandLine.geteuid() != 0)
+        {
+            await Console.Error.WriteLineAsync("Error: incus-osd must be run as root").ConfigureAwait(false);
+            return 1;
+        }
+
+        try
+        {
+            PrepareDirectories(options);
+            var app = Build(options);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (!options.Simulate)
+            {
+                File.SetUnixFileMode(options.SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("incus-osd");
+            logger.LogInformation(
+                "Listening on {Socket} with state in {StateDirectory} ({Mode})",
+                options.SocketPath, options.StateDirectory, options.Mode);
+            logger.LogInformation("Try: curl --unix-socket {Socket} http://incus-os/1.0", options.SocketPath);
+            await app.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Providers.ProviderException)
+        {
+            await Console.Error.WriteLineAsync($"Error: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    public static WebApplication Build(DaemonOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddConsole(c => c.FormatterName = IncusConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<IncusConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        builder.Host.UseSystemd();
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(10);
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            kestrel.ListenUnixSocket(options.SocketPath);
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(new ActorTimeouts());
+        services.AddSingleton(Routes.Build());
+        services.AddSingleton<ActorGateway>();
+        services.AddPlatform(options);
+        services.AddAkka("incus-osd", (akka, provider) =>
+        {
+            akka.AddHocon(
+                """
+                akka.stdout-loglevel = OFF
+                akka.log-dead-letters = off
+                akka.log-dead-letters-during-shutdown = off
+                akka.log-config-on-start = off
+                akka.coordinated-shutdown.run-by-clr-shutdown-hook = off
+                """,
+                HoconAddMode.Prepend);
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = AkkaLevel(options.LogLevel);
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            akka.WithActors((system, registry, _) =>
+            {
+                var areas = provider.GetServices<AreaActorSpec>().ToList();
+                system.ActorOf(Props.Create(() => new RootSupervisor(areas, registry)), "root");
+            });
+        });
+
+        var app = builder.Build();
+        app.UseMiddleware<ApiMiddleware>();
+
+        return app;
+    }
+
+    private static Akka.Event.LogLevel AkkaLevel(LogLevel level) => level switch
+    {
+        LogLevel.Trace or LogLevel.Debug => Akka.Event.LogLevel.DebugLevel,
+        LogLevel.Information => Akka.Event.LogLevel.InfoLevel,
+        LogLevel.Warning => Akka.Event.LogLevel.WarningLevel,
+        _ => Akka.Event.LogLevel.ErrorLevel,
+    };
+
+    private static void PrepareDirectories(DaemonOptions options)
+    {
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var socketDirectory = Path.GetDirectoryName(options.SocketPath)!;
+        Directory.CreateDirectory(socketDirectory, ownerOnly);
+        Directory.CreateDirectory(options.StateDirectory, ownerOnly);
+        if (!options.Simulate)
+        {
+            File.SetUnixFileMode(socketDirectory, ownerOnly);
+            File.SetUnixFileMode(options.StateDirectory, ownerOnly);
+        }
+
+        // A socket left by a crashed run would block the listener.
+        if (File.Exists(options.SocketPath))
+        {
+            File.Delete(options.SocketPath);
+        }
+    }
+}
