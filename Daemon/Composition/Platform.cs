@@ -27,6 +27,7 @@ public static class Platform
         }
 
         services.AddSystem(options);
+        services.AddDebug(options);
 
         return services;
     }

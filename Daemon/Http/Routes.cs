@@ -12,6 +12,7 @@ public static class Routes
         routes.Add("/1.0", new() { ["GET"] = RootEndpoints.GetRootAsync });
         routes.Add("/1.0/system", new() { ["PUT"] = SystemEndpoints.PutAsync });
         routes.Add("/1.0/debug", new() { ["GET"] = DebugEndpoints.GetAsync });
+        routes.Add("/1.0/debug/log", new() { ["GET"] = DebugEndpoints.GetLogAsync });
 
         return routes;
     }

@@ -9,7 +9,7 @@ namespace IncusOs.Providers.Journal;
 /// (local time; an exception adds <c>err=</c>), and appends it to the simulated journal with the
 /// matching syslog priority. A multi-line message becomes one entry per line, as journald splits stdout.
 /// </summary>
-public sealed class SimulatedJournalLogger : ILogger
+public sealed partial class SimulatedJournalLogger : ILogger
 {
     private readonly SimulatedJournal _journal;
     private readonly TimeProvider _time;
@@ -38,7 +38,9 @@ public sealed class SimulatedJournalLogger : ILogger
             return;
         }
 
-        var line = Format(_time.GetLocalNow(), logLevel, formatter(state, exception), exception);
+        // Akka's records arrive as "[LEVEL][time][Thread N][source] text"; the journal keeps the text.
+        var message = AkkaPrefix().Replace(formatter(state, exception), string.Empty, 1);
+        var line = Format(_time.GetLocalNow(), logLevel, message, exception);
         var priority = Priority(logLevel);
         foreach (var part in line.Split('\n'))
         {
@@ -81,4 +83,7 @@ public sealed class SimulatedJournalLogger : ILogger
         LogLevel.Error => 3,
         _ => 2,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\[[A-Z]+\]\[[^\]]*\]\[Thread \d+\]\[[^\]]*\] ")]
+    private static partial System.Text.RegularExpressions.Regex AkkaPrefix();
 }

@@ -21,5 +21,8 @@ public sealed class SimulatedJournalLoggerProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new SimulatedJournalLogger(_journal, _time);
 
-    public void Dispose() => _journal.Dispose();
+    // The journal belongs to the container, which flushes it when it is disposed.
+    public void Dispose()
+    {
+    }
 }

@@ -90,7 +90,8 @@ public sealed class HostJournalTests : IClassFixture<HostJournalTests.ThreeBootJ
         Assert.NotEqual(0, exitCode);
 
         var failure = await Assert.ThrowsAsync<CommandFailedException>(
-            () => new HostJournal(_journal.Runner(), _journal.File.Directory).QueryAsync(query, CancellationToken.None));
+            () => new HostJournal(_journal.Runner(), _journal.File.Directory)
+                .QueryAsync(query, CancellationToken.None));
 
         var commandLine = ProcessRunner.CommandLine("journalctl", query.Arguments);
         Assert.Equal($"Failed to run: {commandLine}: exit status {exitCode} ({stderr})", failure.Message);
