@@ -63,13 +63,16 @@ public sealed class JournalFile : IDisposable
         return file;
     }
 
-    /// <summary><c>journalctl --file=PATH ARGS</c>: exit code, stdout lines, stderr.</summary>
+    /// <summary><c>journalctl --file=PATH ARGS</c>: exit code, stdout lines, stderr (trimmed).</summary>
     public (int ExitCode, string[] Lines, string Stderr) Query(IReadOnlyList<string> args)
     {
         var result = Run(Journalctl, ["--file=" + Path, .. args], null);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        return (result.ExitCode, lines, result.Stderr.Trim());
+        // getopt names argv[0]; the daemon runs it by name, not by this path.
+        var stderr = result.Stderr.Trim().Replace(Journalctl + ": ", "journalctl: ", StringComparison.Ordinal);
+
+        return (result.ExitCode, lines, stderr);
     }
 
     /// <summary>A script named <c>journalctl</c> that runs the real one on this file with the given argv.</summary>
@@ -78,7 +81,7 @@ public sealed class JournalFile : IDisposable
         var bin = System.IO.Path.Combine(Directory, "bin");
         System.IO.Directory.CreateDirectory(bin);
         var script = System.IO.Path.Combine(bin, "journalctl");
-        File.WriteAllText(script, $"#!/bin/sh\nexec {Journalctl} --file='{Path}' \"$@\"\n");
+        File.WriteAllText(script, $"#!/bin/bash\nexec -a journalctl {Journalctl} --file='{Path}' \"$@\"\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         return script;
