@@ -2,7 +2,9 @@ using IncusOs.Actors.Debug;
 
 namespace IncusOs.Tests.Debug;
 
-/// <summary>The query string of <c>GET /1.0/debug/log</c>, read as Go's <c>url.ParseQuery</c> (debug.md §2.1).</summary>
+/// <summary>
+/// The query string of <c>GET /1.0/debug/log</c>, read as Go's <c>url.ParseQuery</c> (debug.md §2.1).
+/// </summary>
 public sealed class LogQueryStringTests
 {
     [Theory]

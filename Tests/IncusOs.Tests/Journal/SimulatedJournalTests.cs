@@ -83,7 +83,8 @@ public sealed class SimulatedJournalTests : IDisposable
         Assert.Equal(_machine.Document.CurrentBoot.Id, (string?)entry["_BOOT_ID"]);
         Assert.Equal(_machine.Document.Hostname, (string?)entry["_HOSTNAME"]);
         Assert.Equal(Environment.ProcessId.ToString(), (string?)entry["_PID"]);
-        Assert.Matches("^s=[0-9a-f]{32};i=1;b=[0-9a-f]{32};m=[0-9a-f]+;t=[0-9a-f]+;x=[0-9a-f]{16}$", (string?)entry["__CURSOR"]);
+        Assert.Matches(
+            "^s=[0-9a-f]{32};i=1;b=[0-9a-f]{32};m=[0-9a-f]+;t=[0-9a-f]+;x=[0-9a-f]{16}$", (string?)entry["__CURSOR"]);
         var realtime = long.Parse((string)entry["__REALTIME_TIMESTAMP"]!);
         Assert.InRange(realtime, 1756908000000000, 1756908001000000);
         Assert.True(long.Parse((string)entry["__MONOTONIC_TIMESTAMP"]!) > 0);
@@ -140,7 +141,8 @@ public sealed class SimulatedJournalTests : IDisposable
 
         Assert.Equal(exitCode, failure.ExitCode);
         Assert.Equal(stderr, failure.Stderr);
-        Assert.StartsWith($"Failed to run: {ProcessRunner.CommandLine("journalctl", query.Arguments)}: ", failure.Message);
+        var commandLine = ProcessRunner.CommandLine("journalctl", query.Arguments);
+        Assert.StartsWith($"Failed to run: {commandLine}: ", failure.Message);
     }
 
     [Fact]
