@@ -10,6 +10,7 @@ public static class Program
     private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.Ordinal)
     {
         ["core"] = CoreBench.RunAsync,
+        ["journal"] = JournalBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
