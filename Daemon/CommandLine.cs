@@ -28,6 +28,10 @@ public static class CommandLine
         };
         var socket = new Option<string?>("--socket") { Description = "Path of the API's unix socket." };
         var stateDir = new Option<string?>("--state-dir") { Description = "Directory of the daemon's state." };
+        var socketGroup = new Option<string?>("--socket-group")
+        {
+            Description = "A group whose members may use the socket besides root (its mode is set for them).",
+        };
         var logLevel = new Option<string>("--log-level")
         {
             Description = "trace, debug, info, warn or error.",
@@ -44,7 +48,7 @@ public static class CommandLine
 
         var root = new RootCommand("incus-osd: the Incus OS management daemon, serving its REST API on a unix socket.")
         {
-            simulate, socket, stateDir, logLevel,
+            simulate, socket, stateDir, socketGroup, logLevel,
         };
         root.SetAction((result, cancellationToken) =>
         {
@@ -56,6 +60,7 @@ public static class CommandLine
                 StateDirectory = result.GetValue(stateDir)
                     ?? (simulated ? SimulatedStateDirectory(environment) : DaemonOptions.HostStateDirectory),
                 LogLevel = Levels[result.GetValue(logLevel)!],
+                SocketGroup = result.GetValue(socketGroup),
                 SystemBusAddress = environment.GetValueOrDefault("DBUS_SYSTEM_BUS_ADDRESS"),
             };
 

@@ -29,10 +29,7 @@ public static class DaemonHost
             PrepareDirectories(options);
             var app = Build(options);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            if (!options.Simulate)
-            {
-                File.SetUnixFileMode(options.SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            ProtectSocket(options);
 
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("incus-osd");
             logger.LogInformation(
@@ -79,6 +76,7 @@ public static class DaemonHost
         services.AddSingleton(new ActorTimeouts());
         services.AddSingleton(Routes.Build());
         services.AddSingleton<ActorGateway>();
+        services.AddSingleton(new PeerPolicy(CommandLine.geteuid(), GroupId(options.SocketGroup)));
         services.AddPlatform(options);
         services.AddAkka("incus-osd", (akka, provider) =>
         {
@@ -108,6 +106,50 @@ public static class DaemonHost
         app.UseMiddleware<ApiMiddleware>();
 
         return app;
+    }
+
+    /// <summary>
+    /// Host mode: socket 0600 in a 0700 directory, or with <c>--socket-group</c> 0660 in a 0750
+    /// directory owned by that group. The daemon checks each peer's credentials as well.
+    /// </summary>
+    private static void ProtectSocket(DaemonOptions options)
+    {
+        var directory = Path.GetDirectoryName(options.SocketPath)!;
+        if (GroupId(options.SocketGroup) is { } gid)
+        {
+            chown(directory, uint.MaxValue, gid);
+            chown(options.SocketPath, uint.MaxValue, gid);
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+            File.SetUnixFileMode(options.SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite
+                | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+        }
+        else if (!options.Simulate)
+        {
+            File.SetUnixFileMode(options.SocketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int chown(string path, uint owner, uint group);
+
+    private static uint? GroupId(string? group)
+    {
+        if (string.IsNullOrEmpty(group))
+        {
+            return null;
+        }
+
+        foreach (var line in File.ReadLines("/etc/group"))
+        {
+            var fields = line.Split(':');
+            if (fields.Length >= 3 && fields[0] == group && uint.TryParse(fields[2], out var gid))
+            {
+                return gid;
+            }
+        }
+
+        throw new IOException($"unknown group \"{group}\" for --socket-group");
     }
 
     private static Akka.Event.LogLevel AkkaLevel(LogLevel level) => level switch

@@ -21,5 +21,8 @@ public sealed record DaemonOptions
     /// <summary>The system bus address (host mode); null for the standard one.</summary>
     public string? SystemBusAddress { get; init; }
 
+    /// <summary>A group whose members (by primary group) may use the socket besides root.</summary>
+    public string? SocketGroup { get; init; }
+
     public string Mode => Simulate ? "simulated machine" : "host";
 }

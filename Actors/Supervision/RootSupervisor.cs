@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.DependencyInjection;
 using Akka.Event;
 using Akka.Hosting;
@@ -36,12 +37,25 @@ public sealed class RootSupervisor : ReceiveActor
 
     protected override void PreStart()
     {
-        var resolver = DependencyResolver.For(Context.System).Resolver;
+        var resolver = ResolverOrNull();
         foreach (var area in _areas)
         {
             var child = Context.ActorOf(area.CreateProps(resolver), area.Name);
             _children.Add(child);
             _registry.TryRegister(area.Key, child, overwrite: true);
+        }
+    }
+
+    // An actor system without dependency injection (TestKit) can still host areas whose props need none.
+    private IDependencyResolver? ResolverOrNull()
+    {
+        try
+        {
+            return DependencyResolver.For(Context.System).Resolver;
+        }
+        catch (ConfigurationException)
+        {
+            return null;
         }
     }
 

@@ -13,25 +13,51 @@ public sealed class ApiMiddleware
 {
     private readonly RouteTable _routes;
     private readonly ActorGateway _actors;
+    private readonly PeerPolicy _peers;
+    private readonly TimeProvider _time;
     private readonly ILogger<ApiMiddleware> _logger;
 
-    public ApiMiddleware(RequestDelegate next, RouteTable routes, ActorGateway actors, ILogger<ApiMiddleware> logger)
+    public ApiMiddleware(
+        RequestDelegate next,
+        RouteTable routes,
+        ActorGateway actors,
+        PeerPolicy peers,
+        TimeProvider time,
+        ILogger<ApiMiddleware> logger)
     {
         _ = next;
         _routes = routes;
         _actors = actors;
+        _peers = peers;
+        _time = time;
         _logger = logger;
     }
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var result = await DispatchAsync(context).ConfigureAwait(false);
-        if (result is null || context.Response.HasStarted)
+        var started = _time.GetTimestamp();
+        var peer = PeerCredentials.Read(context);
+        var result = peer is { } p && !_peers.Allows(p)
+            ? ApiResult.Error(StatusCodes.Status403Forbidden, $"access denied for uid {p.Uid}")
+            : await DispatchAsync(context).ConfigureAwait(false);
+        if (result is not null && !context.Response.HasStarted)
         {
-            return;
+            await DrainAsync(context).ConfigureAwait(false);
+            await result.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
         }
 
-        await result.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+        if (!HttpMethods.IsGet(context.Request.Method) || context.Response.StatusCode == StatusCodes.Status403Forbidden)
+        {
+            // The audit line: who changed (or tried to change) what, never the body.
+            _logger.LogInformation(
+                "API {Method} {Path} by uid {Uid} pid {Pid}: {Status} in {ElapsedMs:F1} ms",
+                context.Request.Method,
+                context.Request.Path.Value,
+                peer?.Uid,
+                peer?.Pid,
+                context.Response.StatusCode,
+                _time.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     private async Task<ApiResult?> DispatchAsync(HttpContext context)
@@ -81,6 +107,35 @@ public sealed class ApiMiddleware
         {
             _logger.LogError(ex, "Unhandled failure answering {Method} {Path}", method, path);
             return ApiResult.Error(StatusCodes.Status500InternalServerError, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reads what the handler left of the body, so a client still sending it gets the answer instead
+    /// of a broken pipe; past a bound the connection is closed after the answer instead.
+    /// </summary>
+    private static async Task DrainAsync(HttpContext context)
+    {
+        const int limit = 4 * BodyReader.MaxBodyBytes;
+        var buffer = new byte[16 * 1024];
+        var drained = 0;
+        try
+        {
+            int read;
+            while (drained < limit
+                   && (read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                drained += read;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or BadHttpRequestException or InvalidOperationException)
+        {
+            // A broken upload: the answer is still worth trying.
+        }
+
+        if (drained >= limit)
+        {
+            context.Response.Headers.Connection = "close";
         }
     }
 

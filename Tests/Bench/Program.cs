@@ -9,7 +9,8 @@ public static class Program
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.Ordinal)
     {
-        ["core"] = CoreBench.RunAsync,
+        ["perf"] = PerfBench.RunAsync,
+        ["floor"] = FloorApp.RunAsync,
         ["journal"] = JournalBench.RunAsync,
     };
 
