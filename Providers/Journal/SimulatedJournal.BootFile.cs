@@ -25,15 +25,8 @@ public sealed partial class SimulatedJournal
             {
                 if (_writer is null || _bootId != bootId)
                 {
-                    _writer?.Dispose();
-                    _writer = null;
-                    var stream = new FileStream(_journal.PathOfBoot(bootId), new FileStreamOptions
-                    {
-                        Mode = FileMode.Append,
-                        Access = FileAccess.Write,
-                        Share = FileShare.ReadWrite,
-                        UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                    });
+                    Close();
+                    var stream = OpenForAppend(_journal.PathOfBoot(bootId));
                     _writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), BufferSize);
                     _bootId = bootId;
                 }
@@ -44,7 +37,7 @@ public sealed partial class SimulatedJournal
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 Interlocked.Increment(ref _journal._dropped);
-                _writer = null;
+                Close();
             }
         }
 
@@ -56,11 +49,38 @@ public sealed partial class SimulatedJournal
             }
             catch (IOException)
             {
-                _writer = null;
+                Close();
             }
         }
 
-        public void Dispose()
+        public void Dispose() => Close();
+
+        // A line cut short by a crash is ended first, so that it stays one unreadable line, not two.
+        private static FileStream OpenForAppend(string path)
+        {
+            var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.ReadWrite,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+            if (stream.Length > 0)
+            {
+                stream.Seek(-1, SeekOrigin.End);
+                var last = stream.ReadByte();
+                stream.Seek(0, SeekOrigin.End);
+                if (last != '\n')
+                {
+                    stream.WriteByte((byte)'\n');
+                }
+            }
+
+            return stream;
+        }
+
+        // The next write reopens the file; a buffer the disk refused is lost with it.
+        private void Close()
         {
             try
             {
@@ -68,8 +88,11 @@ public sealed partial class SimulatedJournal
             }
             catch (IOException)
             {
-                // The disk refused the last buffer; nothing is left to tell.
+                // Nothing is left to tell: the writer is the journal.
             }
+
+            _writer = null;
+            _bootId = null;
         }
     }
 }

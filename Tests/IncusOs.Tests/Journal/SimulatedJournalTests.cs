@@ -169,6 +169,22 @@ public sealed class SimulatedJournalTests : IDisposable
         Assert.Equal(["before restart", "after restart"], entries.Select(e => (string)e["MESSAGE"]!));
     }
 
+    [Fact]
+    public async Task QueryAsync_LineCutByCrash_SkippedAndLaterEntriesKept()
+    {
+        _journal.Append(6, "before crash");
+        await _journal.FlushAsync(CancellationToken.None);
+        _journal.Dispose();
+        var path = Directory.EnumerateFiles(Path.Combine(_directory, "machine", SimulatedJournal.FolderName)).Single();
+        File.AppendAllText(path, "{\"MESSAGE\":\"cut sh");
+        using var again = new SimulatedJournal(SimulatedMachine.OpenOrCreate(_directory, _time), _time);
+        again.Append(6, "after crash");
+
+        var entries = await HostJournalTests.ReadAllAsync(again, JournalQuery.CurrentBoot);
+
+        Assert.Equal(["before crash", "after crash"], entries.Select(e => (string)e["MESSAGE"]!));
+    }
+
     public void Dispose()
     {
         _journal.Dispose();
