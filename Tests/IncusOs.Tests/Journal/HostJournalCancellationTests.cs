@@ -16,7 +16,8 @@ public sealed class HostJournalCancellationTests : IDisposable
     {
         var pidFile = Path.Combine(_directory, "pid");
         var script = Path.Combine(_directory, "journalctl");
-        File.WriteAllText(script, $"#!/bin/sh\necho $$ > '{pidFile}'\necho '{{\"MESSAGE\":\"first\"}}'\nexec sleep 60\n");
+        File.WriteAllText(
+            script, $"#!/bin/sh\necho $$ > '{pidFile}'\necho '{{\"MESSAGE\":\"first\"}}'\nexec sleep 60\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var runner = new RedirectingRunner(
             new ProcessRunner(NullLogger<ProcessRunner>.Instance), JournalQuery.Command, script);
