@@ -26,6 +26,7 @@ public sealed partial class SimulatedJournal
                 if (_writer is null || _bootId != bootId)
                 {
                     Close();
+                    _journal.DeleteOldBoots(bootId);
                     var stream = OpenForAppend(_journal.PathOfBoot(bootId));
                     _writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), BufferSize);
                     _bootId = bootId;

@@ -19,10 +19,14 @@ public sealed partial class SimulatedJournal : IJournal, IDisposable
     public const string FolderName = "journal";
     public const string FileSuffix = ".jsonl";
 
+    /// <summary>Boots whose entries are kept, as journald keeps only so much history.</summary>
+    public const int DefaultMaxBoots = 100;
+
     private const int Capacity = 8192;
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
 
     private readonly SimulatedMachine _machine;
+    private readonly int _maxBoots;
     private readonly TimeProvider _time;
     private readonly Channel<object> _channel;
     private readonly Task _writer;
@@ -30,10 +34,11 @@ public sealed partial class SimulatedJournal : IJournal, IDisposable
     private readonly string _pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
     private long _dropped;
 
-    public SimulatedJournal(SimulatedMachine machine, TimeProvider time)
+    public SimulatedJournal(SimulatedMachine machine, TimeProvider time, int maxBoots = DefaultMaxBoots)
     {
         _machine = machine;
         _time = time;
+        _maxBoots = Math.Max(1, maxBoots);
         Directory = machine.PathOf(FolderName);
         SpoolDirectory = machine.PathOf("tmp");
         System.IO.Directory.CreateDirectory(Directory);
@@ -100,6 +105,16 @@ public sealed partial class SimulatedJournal : IJournal, IDisposable
     }
 
     internal string PathOfBoot(string bootId) => Path.Combine(Directory, bootId + FileSuffix);
+
+    // TODO(perf): one very long boot is not capped; journald would rotate and vacuum within it too.
+    private void DeleteOldBoots(string keepBootId)
+    {
+        var boots = ListBoots().Where(b => b.Id != keepBootId).ToList();
+        foreach (var (_, path) in boots.Take(Math.Max(0, boots.Count + 1 - _maxBoots)))
+        {
+            File.Delete(path);
+        }
+    }
 
     private async Task WriteLoopAsync()
     {

@@ -185,6 +185,24 @@ public sealed class SimulatedJournalTests : IDisposable
         Assert.Equal(["before crash", "after crash"], entries.Select(e => (string)e["MESSAGE"]!));
     }
 
+    [Fact]
+    public async Task Append_MoreBootsThanKept_OldestBootsDeleted()
+    {
+        using var journal = new SimulatedJournal(_machine, _time, maxBoots: 2);
+        var boots = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            boots.Add(_machine.Document.CurrentBoot.Id);
+            journal.Append(6, $"boot {i}");
+            await journal.FlushAsync(CancellationToken.None);
+            _machine.RecordBoot();
+        }
+
+        var kept = journal.ListBoots().Select(b => b.Id);
+
+        Assert.Equal(boots[2..], kept);
+    }
+
     public void Dispose()
     {
         _journal.Dispose();
