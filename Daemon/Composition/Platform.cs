@@ -28,6 +28,7 @@ public static class Platform
 
         services.AddSystem(options);
         services.AddDebug(options);
+        services.AddSecurity(options);
 
         return services;
     }

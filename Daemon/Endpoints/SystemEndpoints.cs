@@ -1,4 +1,5 @@
 using IncusOs.Actors.Machine;
+using IncusOs.Actors.Security;
 using IncusOs.Daemon.Http;
 using IncusOs.Providers.Machine;
 using Microsoft.AspNetCore.Http;
@@ -24,9 +25,9 @@ public static class SystemEndpoints
                 new SystemActor.PerformPowerAction(PowerAction.PowerOff)).ConfigureAwait(false),
             "reboot" => await request.AskAsync<SystemActor>(
                 new SystemActor.PerformPowerAction(PowerAction.Reboot)).ConfigureAwait(false),
-            "reset_encryption_bindings" => ApiResult.Error(
-                StatusCodes.Status501NotImplemented,
-                "the security subsystem is not available in this build, so encryption bindings cannot be reset"),
+            "reset_encryption_bindings" => await request.AskAsync<SecurityActor>(
+                    SecurityActor.ResetEncryptionBindings.Instance, SecurityEndpoints.SlotTimeout(request))
+                .ConfigureAwait(false),
             _ => ApiResult.Error(StatusCodes.Status400BadRequest, $"invalid action {JsonConvert.ToString(action)}"),
         };
     }

@@ -12,6 +12,7 @@ public static class Program
         ["perf"] = PerfBench.RunAsync,
         ["floor"] = FloorApp.RunAsync,
         ["journal"] = JournalBench.RunAsync,
+        ["security"] = SecurityBench.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

@@ -1,0 +1,133 @@
+using Akka.Actor;
+using Akka.Event;
+using IncusOs.Actors.Common;
+using IncusOs.Actors.Machine;
+
+namespace IncusOs.Actors.Security;
+
+/// <summary>The key slot and TPM operations of the security actor: started when idle, completed when busy.</summary>
+public sealed partial class SecurityActor
+{
+    private void HandleAddRecoveryKey(AddRecoveryKey message)
+    {
+        if (RecoveryKeyRules.CheckAdd(_state.RecoveryKeys, message.Passphrase) is { } rejection)
+        {
+            _log.Warning("Refused to add a recovery key: {Reason}", rejection.Message);
+            Sender.Tell(rejection);
+            return;
+        }
+
+        StartKeysChange("add", (operations, keys, token) => operations.AddAsync(keys, message.Passphrase, token));
+    }
+
+    private void HandleRemoveRecoveryKey(RemoveRecoveryKey message)
+    {
+        if (RecoveryKeyRules.CheckRemove(_state.RecoveryKeys, message.Passphrase) is { } rejection)
+        {
+            _log.Warning("Refused to remove a recovery key: {Reason}", rejection.Message);
+            Sender.Tell(rejection);
+            return;
+        }
+
+        StartKeysChange("remove", (operations, keys, token) => operations.RemoveAsync(keys, message.Passphrase, token));
+    }
+
+    private void StartKeysChange(
+        string operation,
+        Func<KeySlotOperations, IReadOnlyList<string>, CancellationToken, Task<KeySlotOperations.Outcome>> run)
+    {
+        var replyTo = Sender;
+        var keys = _state.RecoveryKeys;
+        var operations = _operations;
+        var token = OperationToken();
+        var started = Now();
+        _log.Info("Recovery key {Operation} started", operation);
+        Become(Busy);
+        run(operations, keys, token).PipeTo(
+            Self,
+            success: outcome => new KeysChangeCompleted(operation, replyTo, outcome, started),
+            failure: ex => new KeysChangeCompleted(
+                operation,
+                replyTo,
+                new KeySlotOperations.Outcome(null, Rejection.BadRequest(ex.GetBaseException().Message)),
+                started));
+    }
+
+    private void HandleKeysChangeCompleted(KeysChangeCompleted message)
+    {
+        if (message.Outcome.Keys is { } keys)
+        {
+            // The list follows the volumes: it changes only once the slots have.
+            _state = _state.WithKeys(keys);
+            _store.Save(_state);
+        }
+
+        if (message.Outcome.Reply is Rejection rejection)
+        {
+            _log.Error(
+                "Recovery key {Operation} failed after {Seconds:F1}s: {Reason}",
+                message.Operation,
+                Seconds(message.Started),
+                rejection.Message);
+        }
+        else
+        {
+            _log.Info(
+                "Recovery key {Operation} finished in {Seconds:F1}s", message.Operation, Seconds(message.Started));
+        }
+
+        message.ReplyTo.Tell(message.Outcome.Reply);
+        BecomeIdle();
+    }
+
+    private void HandleResetEncryptionBindings(ResetEncryptionBindings message)
+    {
+        var replyTo = Sender;
+        var keys = _state.RecoveryKeys;
+        var operations = _operations;
+        var token = OperationToken();
+        var started = Now();
+        _log.Info("Resetting TPM encryption bindings");
+        Become(Busy);
+        operations.ResetBindingsAsync(keys, token).PipeTo(
+            Self,
+            success: reply => new BindingsReset(replyTo, reply, started),
+            failure: ex => new BindingsReset(replyTo, Rejection.Internal(ex.GetBaseException().Message), started));
+    }
+
+    private void HandleBindingsReset(BindingsReset message)
+    {
+        if (message.Reply is Rejection rejection)
+        {
+            _log.Warning(
+                "TPM encryption bindings not reset after {Seconds:F1}s: {Reason}",
+                Seconds(message.Started),
+                rejection.Message);
+            message.ReplyTo.Tell(rejection);
+            BecomeIdle();
+            return;
+        }
+
+        _log.Info("TPM encryption bindings reset in {Seconds:F1}s; rebooting", Seconds(message.Started));
+        var system = SystemActorRef(Context.System);
+        if (system is null)
+        {
+            message.ReplyTo.Tell(
+                Rejection.Internal("the system subsystem is not running, so the machine cannot reboot"));
+            BecomeIdle();
+            return;
+        }
+
+        var replyTo = message.ReplyTo;
+        system.Ask<object>(new SystemActor.PerformPowerAction(Reboot), _timeouts.Ask).PipeTo(
+            Self,
+            success: reply => new RebootAnswered(replyTo, reply),
+            failure: ex => new RebootAnswered(replyTo, Rejection.Internal(ex.GetBaseException().Message)));
+    }
+
+    private void HandleRebootAnswered(RebootAnswered message)
+    {
+        message.ReplyTo.Tell(message.Reply is Rejection ? message.Reply : Done.Instance);
+        BecomeIdle();
+    }
+}

@@ -1,0 +1,31 @@
+using Newtonsoft.Json;
+
+namespace IncusOs.Actors.Security;
+
+/// <summary>
+/// What the security actor persists (mode 0600): the recovery passphrases and whether they were
+/// fetched since the last change. Transitions are pure.
+/// </summary>
+public sealed record SecurityState
+{
+    public static readonly SecurityState Empty = new();
+
+    [JsonProperty("encryption_recovery_keys")]
+    public IReadOnlyList<string> RecoveryKeys { get; init; } = [];
+
+    [JsonProperty("encryption_recovery_keys_retrieved")]
+    public bool Retrieved { get; init; }
+
+    public SecurityState MarkRetrieved() => Retrieved ? this : this with { Retrieved = true };
+
+    /// <summary>A new pool key or an automatic recovery key exists that the operator has not fetched.</summary>
+    public SecurityState MarkUnretrieved() => Retrieved ? this with { Retrieved = false } : this;
+
+    public SecurityState WithKeys(IReadOnlyList<string> keys) => this with { RecoveryKeys = keys };
+
+    /// <summary>The first-start key (security.md §5): enrolled by the daemon, so not yet retrieved.</summary>
+    public SecurityState WithGeneratedKey(string key) =>
+        this with { RecoveryKeys = [.. RecoveryKeys, key], Retrieved = false };
+
+    public override string ToString() => $"SecurityState {{ Keys = {RecoveryKeys.Count}, Retrieved = {Retrieved} }}";
+}
