@@ -20,6 +20,12 @@ public sealed record ActorTimeouts
     /// <summary>One step of the shutdown sequence before the power action: stop applications, stop services.</summary>
     public TimeSpan ShutdownStep { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long one journal query (<c>GET /1.0/debug/log</c>) may run before journalctl is killed; the
+    /// request waits this plus <see cref="Ask"/> for the answer.
+    /// </summary>
+    public TimeSpan DebugLog { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Results of <c>/1.0/system/resources</c> are reused this long (DECISIONS.md).</summary>
     public TimeSpan ResourcesCache { get; init; } = TimeSpan.FromSeconds(10);
 }

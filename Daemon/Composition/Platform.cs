@@ -28,6 +28,7 @@ public static class Platform
 
         services.AddSystem(options);
         services.AddResources(options);
+        services.AddDebug(options);
         services.AddSecurity(options);
         services.AddUpdate(options);
         services.AddServicesArea(options);

@@ -16,6 +16,10 @@ public abstract class ApiResult
 
     public static ApiResult Sync(object? metadata) => new SyncResult(metadata);
 
+    /// <summary>A success whose metadata JSON is streamed to the body (see <see cref="StreamedSyncResult"/>).</summary>
+    public static ApiResult SyncStream(Func<Stream, CancellationToken, Task> writeMetadata) =>
+        new StreamedSyncResult(writeMetadata);
+
     public static ApiResult Error(int status, string message) => new ErrorResult(status, message);
 
     public static ApiResult NotFound() => new ErrorResult(StatusCodes.Status404NotFound, "not found");

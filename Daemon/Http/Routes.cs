@@ -48,6 +48,7 @@ public static class Routes
             ["DELETE"] = StorageEndpoints.DeleteAsync,
         });
         routes.Add("/1.0/system/storage/wipe", new() { ["POST"] = StorageEndpoints.WipeAsync });
+        routes.Add("/1.0/debug/log", new() { ["GET"] = DebugEndpoints.GetLogAsync });
 
         return routes;
     }

@@ -12,6 +12,7 @@ public static class Program
         ["perf"] = PerfBench.RunAsync,
         ["floor"] = FloorApp.RunAsync,
         ["resources"] = ResourcesBench.RunAsync,
+        ["journal"] = JournalBench.RunAsync,
         ["security"] = SecurityBench.RunAsync,
         ["update"] = UpdateBench.RunAsync,
         ["services"] = ServicesBench.RunAsync,

@@ -26,6 +26,7 @@ public sealed class RoutingTests : IClassFixture<DaemonFixture>
             ["/"] = ["GET"],
             ["/1.0"] = ["GET"],
             ["/1.0/debug"] = ["GET"],
+            ["/1.0/debug/log"] = ["GET"],
             ["/1.0/system"] = ["PUT"],
         };
         var data = new TheoryData<string, string, int>();
@@ -37,7 +38,7 @@ public sealed class RoutingTests : IClassFixture<DaemonFixture>
             }
         }
 
-        foreach (var path in new[] { "/1.0/", "/nope", "/1.0/nope", "/2.0", "/1.0/debug/", "/1.0/services/", "/1.0/system/" })
+        foreach (var path in new[] { "/1.0/", "/nope", "/1.0/nope", "/2.0", "/1.0/debug/", "/1.0/debug/log/", "/1.0/services/", "/1.0/system/" })
         {
             data.Add("GET", path, 404);
             foreach (var method in Methods.Where(m => m != "GET"))
