@@ -20,14 +20,23 @@ public sealed class RoutingTests : IClassFixture<DaemonFixture>
 
     public static TheoryData<string, string, int> Table()
     {
-        // Paths of the core with the methods they accept; every other method is 501.
+        // Every path of spec README §2 with the methods it accepts; every other method is 501.
         var accepted = new Dictionary<string, string[]>
         {
             ["/"] = ["GET"],
             ["/1.0"] = ["GET"],
+            ["/1.0/applications"] = ["GET"],
             ["/1.0/debug"] = ["GET"],
             ["/1.0/debug/log"] = ["GET"],
+            ["/1.0/services"] = ["GET"],
+            ["/1.0/services/iscsi"] = ["GET", "PUT", "POST"],
             ["/1.0/system"] = ["PUT"],
+            ["/1.0/system/network"] = ["GET", "PUT", "PATCH"],
+            ["/1.0/system/resources"] = ["GET"],
+            ["/1.0/system/security"] = ["GET", "PUT", "DELETE"],
+            ["/1.0/system/storage"] = ["GET", "PUT", "DELETE"],
+            ["/1.0/system/storage/wipe"] = ["POST"],
+            ["/1.0/system/update"] = ["GET", "PUT", "POST"],
         };
         var data = new TheoryData<string, string, int>();
         foreach (var (path, methods) in accepted)
@@ -38,13 +47,30 @@ public sealed class RoutingTests : IClassFixture<DaemonFixture>
             }
         }
 
-        foreach (var path in new[] { "/1.0/", "/nope", "/1.0/nope", "/2.0", "/1.0/debug/", "/1.0/debug/log/", "/1.0/services/", "/1.0/system/" })
+        foreach (var path in new[]
+                 {
+                     "/1.0/", "/nope", "/1.0/nope", "/2.0", "/1.0/debug/", "/1.0/debug/log/", "/1.0/services/",
+                     "/1.0/services/iscsi/", "/1.0/system/", "/1.0/system/storage/wipe/x", "/1.0/applications/",
+                 })
         {
             data.Add("GET", path, 404);
             foreach (var method in Methods.Where(m => m != "GET"))
             {
                 data.Add(method, path, 501);
             }
+        }
+
+        // An unknown service is 404 whatever the method (the name is checked first).
+        foreach (var method in Methods)
+        {
+            data.Add(method, "/1.0/services/nosuch", 404);
+        }
+
+        // An application route checks the method first (501), then the name (404).
+        data.Add("GET", "/1.0/applications/nosuch", 404);
+        foreach (var method in Methods.Where(m => m != "GET"))
+        {
+            data.Add(method, "/1.0/applications/nosuch", 501);
         }
 
         return data;
