@@ -10,6 +10,9 @@ namespace IncusOs.Actors.Debug;
 /// </summary>
 public static class LogQueryString
 {
+    // systemd's UNIT_NAME_MAX.
+    private const int UnitNameMax = 256;
+
     /// <summary>
     /// The query for <paramref name="rawQuery"/> (with or without its <c>?</c>), or Go's parse error.
     /// </summary>
@@ -50,6 +53,38 @@ public static class LogQueryString
         string? Get(string name) => values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
         return (new JournalQuery(Get("unit"), Get("boot") ?? "0", Get("entries")), null);
+    }
+
+    /// <summary>
+    /// Our check of the decoded values (a deliberate difference: the reference passes them to journalctl
+    /// unchecked, so a malformed one is its 500): a <c>boot</c> or <c>entries</c> that journalctl would not
+    /// take as the option's value, or a <c>unit</c> with a control character or longer than a unit name
+    /// can be, is the client's error, named here. Null when the query is well-formed.
+    /// </summary>
+    public static string? Check(JournalQuery query)
+    {
+        if (!BootDescriptor.TryParse(query.Boot, out _))
+        {
+            return $"invalid boot \"{query.Boot}\": expected an offset such as 0 or -1, \"all\", "
+                + "or a 32-digit boot ID with an optional offset";
+        }
+
+        if (query.Entries is { } entries && !JournalctlArguments.TryParseLines(entries, out _))
+        {
+            return $"invalid entries \"{entries}\": expected a number of entries or \"all\"";
+        }
+
+        if (query.Unit is { Length: > UnitNameMax })
+        {
+            return $"invalid unit: longer than {UnitNameMax} characters";
+        }
+
+        if (query.Unit is { } unit && unit.Any(char.IsControl))
+        {
+            return "invalid unit: control characters are not allowed in a unit name";
+        }
+
+        return null;
     }
 
     // Go's QueryUnescape: '+' is a space, '%' needs two hex digits; bytes are read as UTF-8.

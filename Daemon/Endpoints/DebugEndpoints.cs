@@ -16,19 +16,21 @@ public static class DebugEndpoints
 
     /// <summary>
     /// The journal as <c>journalctl -o json</c> gives it, streamed from the actor's spool. An undecodable
-    /// query string is a 400 here (the reference answers 500; DECISIONS.md: bad input is the client's).
+    /// query string or a malformed value is a 400 here (the reference answers 500; DECISIONS.md: bad
+    /// input is the client's).
     /// </summary>
     public static async Task<ApiResult> GetLogAsync(ApiRequest request)
     {
         var (query, error) = LogQueryString.Parse(request.Http.Request.QueryString.Value);
-        if (query is null)
+        error ??= LogQueryString.Check(query!);
+        if (error is not null)
         {
-            return ApiResult.Error(StatusCodes.Status400BadRequest, error!);
+            return ApiResult.Error(StatusCodes.Status400BadRequest, error);
         }
 
         var timeouts = request.Services.GetRequiredService<ActorTimeouts>();
         var reply = await request.AskRawAsync<DebugActor>(
-            new DebugActor.GetLog(query, request.Aborted), timeouts.DebugLog + timeouts.Ask).ConfigureAwait(false);
+            new DebugActor.GetLog(query!, request.Aborted), timeouts.DebugLog + timeouts.Ask).ConfigureAwait(false);
         if (reply is not JournalEntries entries)
         {
             return ApiResult.FromReply(reply);

@@ -98,7 +98,11 @@ public sealed record JournalctlArguments
         return valid ? null : $"Failed to add match '{word}': Invalid argument";
     }
 
-    private static bool TryParseLines(string text, out int? lines)
+    /// <summary>
+    /// Whether journalctl takes <paramref name="text"/> as the value of <c>-n</c>: a count, <c>+N</c>
+    /// (journalctl 252 reads it as N), or <c>all</c> (null lines).
+    /// </summary>
+    public static bool TryParseLines(string text, out int? lines)
     {
         lines = null;
         if (text == "all")

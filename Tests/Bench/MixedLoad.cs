@@ -22,15 +22,27 @@ public static partial class MixedLoad
     private static readonly (HttpMethod Method, string Path, string Body)[] Writes =
     [
         (HttpMethod.Post, "/1.0/system/update", string.Empty),
+        (HttpMethod.Put, "/1.0/system/update", "{\"config\":{\"update_frequency\":43200000000000,\"auto_reboot\":false}}"),
         (HttpMethod.Post, "/1.0/system/storage/wipe", "{\"id\":\"/dev/disk/by-id/ata-Samsung_SSD_870_EVO_1TB_S6PUNX0T100001\"}"),
+        (HttpMethod.Put, "/1.0/system/storage", PoolBody("\"type\":\"zfs-raid0\",\"devices\":[\"" + PoolDrive + "\"]")),
+        (HttpMethod.Delete, "/1.0/system/storage", PoolBody(string.Empty)),
         (HttpMethod.Patch, "/1.0/system/network", "{\"config\":{\"dns\":{\"hostname\":\"mixed\"}}}"),
     ];
+
+    // The pool the load creates and destroys lives on the NVMe drive, so the wipes of the SATA drive
+    // and the pool changes are independent operations that the storage actor must still serialize.
+    private const string PoolDrive = "/dev/disk/by-id/nvme-WD_Blue_SN570_1TB_22163Y800002";
+
+    private static string PoolBody(string fields) =>
+        "{\"config\":{\"pools\":[{\"name\":\"mixed\"" + (fields.Length > 0 ? "," + fields : string.Empty) + "}]}}";
 
     public static async Task RunAsync(DaemonProcess daemon, TimeSpan duration, int clients)
     {
         var readLatencies = new ConcurrentBag<double>();
         var errors = 0;
         var counts = 0;
+        var writesDone = 0;
+        var writesRefused = 0;
         using var stop = new CancellationTokenSource(duration);
         var workers = Enumerable.Range(0, clients).Select(async id =>
         {
@@ -46,9 +58,18 @@ public static partial class MixedLoad
                         var (method, path, body) = Writes[random.Next(Writes.Length)];
                         using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body) };
                         using var response = await client.SendAsync(request);
-                        if ((int)response.StatusCode >= 500)
+                        var status = (int)response.StatusCode;
+                        if (status >= 500)
                         {
                             Interlocked.Increment(ref errors);
+                        }
+                        else if (status >= 400)
+                        {
+                            Interlocked.Increment(ref writesRefused);
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref writesDone);
                         }
                     }
                     else
@@ -74,6 +95,8 @@ public static partial class MixedLoad
         Console.WriteLine(
             $"| mixed load {duration.TotalSeconds:F0} s, {clients} clients: requests | {counts} | | | |");
         Console.WriteLine($"| mixed load errors (5xx or connection) | {errors} | | | 0 |");
+        // A refusal (a wipe of a drive in use, a pool that already exists) is the daemon working.
+        Console.WriteLine($"| mixed load writes done / refused with 4xx | {writesDone} / {writesRefused} | | | |");
         Console.WriteLine(
             $"| mixed load read p99 ms | {Measure.Percentile(sorted, 99).ToString("F2", CultureInfo.InvariantCulture)} | | | |");
         Console.WriteLine($"| overlapping hardware operations in the log | {Overlaps(daemon.Output)} | | | 0 |");

@@ -43,9 +43,11 @@ public sealed class DebugEndToEndTests : IClassFixture<DaemonFixture>
     [InlineData("?boot=5", 500,
         "Failed to run: journalctl -o json -b 5: exit status 1 "
         + "(Data from the specified boot (+5) is not available: No such boot ID in journal)")]
-    [InlineData("?entries=many&unit=x", 500,
-        "Failed to run: journalctl -o json -u x -b 0 -n many: exit status 1 "
-        + "(Failed to add match 'many': Invalid argument)")]
+    [InlineData("?entries=many&unit=x", 400, "invalid entries \"many\": expected a number of entries or \"all\"")]
+    [InlineData("?boot=yesterday", 400,
+        "invalid boot \"yesterday\": expected an offset such as 0 or -1, \"all\", "
+        + "or a 32-digit boot ID with an optional offset")]
+    [InlineData("?unit=incus%0A", 400, "invalid unit: control characters are not allowed in a unit name")]
     public async Task GetLog_BadValue_ErrorEnvelope(string query, int expected, string message)
     {
         var daemon = _daemon;

@@ -1,4 +1,5 @@
 using IncusOs.Actors.Debug;
+using IncusOs.Providers.Journal;
 
 namespace IncusOs.Tests.Debug;
 
@@ -39,5 +40,35 @@ public sealed class LogQueryStringTests
 
         Assert.Null(query);
         Assert.Equal(message, error);
+    }
+
+    [Theory]
+    [InlineData("0", null, null)]
+    [InlineData("-1", "+5", "incus-osd")]
+    [InlineData("all", "all", "incus-*.service")]
+    [InlineData("3f0c6d1c2b7a4e0f9a1b2c3d4e5f6a7b", "50", "incus-osd x")]
+    [InlineData("3f0c6d1c2b7a4e0f9a1b2c3d4e5f6a7b-2", "0", "é")]
+    public void Check_ValuesJournalctlTakes_Null(string boot, string? entries, string? unit)
+    {
+        Assert.Null(LogQueryString.Check(new JournalQuery(unit, boot, entries)));
+    }
+
+    [Theory]
+    [InlineData("yesterday", null, null, "invalid boot \"yesterday\"")]
+    [InlineData("3f0c6d1c2b7a4e0f9a1b2c3d4e5f6a7bx", null, null, "invalid boot ")]
+    [InlineData("0", "-5", null, "invalid entries \"-5\"")]
+    [InlineData("0", "9999999999999999999999999999999999999999", null, "invalid entries ")]
+    [InlineData("0", null, "incus\n", "invalid unit: control characters")]
+    public void Check_MalformedValue_NamesTheField(string boot, string? entries, string? unit, string start)
+    {
+        Assert.StartsWith(start, LogQueryString.Check(new JournalQuery(unit, boot, entries)));
+    }
+
+    [Fact]
+    public void Check_UnitLongerThanAUnitName_Refused()
+    {
+        Assert.Equal(
+            "invalid unit: longer than 256 characters",
+            LogQueryString.Check(new JournalQuery(new string('a', 257), "0", null)));
     }
 }

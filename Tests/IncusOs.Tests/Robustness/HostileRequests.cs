@@ -1,5 +1,6 @@
 using System.Text;
 using IncusOs.Daemon.Http;
+using IncusOs.Providers.Journal;
 
 namespace IncusOs.Tests.Robustness;
 
@@ -86,7 +87,7 @@ public sealed class HostileRequests
             0 => "boot=%zz",
             1 => "entries=-" + _random.Next(1000),
             2 => "entries=" + new string('9', 40),
-            3 => "boot=" + Uri.EscapeDataString(Word()),
+            3 => "boot=" + Uri.EscapeDataString(NotABoot(Word())),
             4 => "unit=" + Uri.EscapeDataString("../../" + Word() + "\n"),
             _ => "entries=abc&boot=-999999",
         };
@@ -154,6 +155,9 @@ public sealed class HostileRequests
         5 => "{\"\":\"\"}",
         _ => WrongTypes(depth - 1),
     };
+
+    // A word that happens to be a boot offset ("7") is a well-formed request for a boot that may not exist.
+    private static string NotABoot(string word) => BootDescriptor.TryParse(word, out _) ? word + "z" : word;
 
     private string Word()
     {
