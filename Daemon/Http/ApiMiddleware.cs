@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Akka.Actor;
 using Microsoft.AspNetCore.Http;
@@ -48,14 +49,18 @@ public sealed class ApiMiddleware
 
         if (!HttpMethods.IsGet(context.Request.Method) || context.Response.StatusCode == StatusCodes.Status403Forbidden)
         {
-            // The audit line: who changed (or tried to change) what, never the body.
+            // The audit line: who changed (or tried to change) what, never the body. A client that left
+            // before the answer got none; the operation it started may still be running.
+            var outcome = context.Response.HasStarted || !context.RequestAborted.IsCancellationRequested
+                ? context.Response.StatusCode.ToString(CultureInfo.InvariantCulture)
+                : "client went away";
             _logger.LogInformation(
-                "API {Method} {Path} by uid {Uid} pid {Pid}: {Status} in {ElapsedMs:F1} ms",
+                "API {Method} {Path} by uid {Uid} pid {Pid}: {Outcome} in {ElapsedMs:F1} ms",
                 context.Request.Method,
                 context.Request.Path.Value,
                 peer?.Uid,
                 peer?.Pid,
-                context.Response.StatusCode,
+                outcome,
                 _time.GetElapsedTime(started).TotalMilliseconds);
         }
     }

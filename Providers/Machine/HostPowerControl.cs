@@ -23,6 +23,11 @@ public sealed class HostPowerControl : IPowerControl
             await (action == PowerAction.Reboot ? manager.RebootAsync(false) : manager.PowerOffAsync(false))
                 .ConfigureAwait(false);
         }
+        catch (DBusException ex) when (ex.ErrorName is "org.freedesktop.DBus.Error.ServiceUnknown"
+                                           or "org.freedesktop.DBus.Error.NameHasNoOwner")
+        {
+            throw new ProviderException($"logind is not running on the system bus: {ex.ErrorMessage}", ex);
+        }
         catch (DBusException ex)
         {
             throw new ProviderException($"logind refused the {action.ToString().ToLowerInvariant()}: {ex.ErrorMessage}", ex);

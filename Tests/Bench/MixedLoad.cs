@@ -23,7 +23,7 @@ public static partial class MixedLoad
     [
         (HttpMethod.Post, "/1.0/system/update", string.Empty),
         (HttpMethod.Put, "/1.0/system/update", "{\"config\":{\"update_frequency\":43200000000000,\"auto_reboot\":false}}"),
-        (HttpMethod.Post, "/1.0/system/storage/wipe", "{\"id\":\"/dev/disk/by-id/ata-Samsung_SSD_870_EVO_1TB_S6PUNX0T100001\"}"),
+        (HttpMethod.Post, "/1.0/system/storage/wipe", "{\"id\":\"/dev/sdb\"}"),
         (HttpMethod.Put, "/1.0/system/storage", PoolBody("\"type\":\"zfs-raid0\",\"devices\":[\"" + PoolDrive + "\"]")),
         (HttpMethod.Delete, "/1.0/system/storage", PoolBody(string.Empty)),
         (HttpMethod.Patch, "/1.0/system/network", "{\"config\":{\"dns\":{\"hostname\":\"mixed\"}}}"),
@@ -31,7 +31,7 @@ public static partial class MixedLoad
 
     // The pool the load creates and destroys lives on the NVMe drive, so the wipes of the SATA drive
     // and the pool changes are independent operations that the storage actor must still serialize.
-    private const string PoolDrive = "/dev/disk/by-id/nvme-WD_Blue_SN570_1TB_22163Y800002";
+    private const string PoolDrive = "/dev/nvme0n1";
 
     private static string PoolBody(string fields) =>
         "{\"config\":{\"pools\":[{\"name\":\"mixed\"" + (fields.Length > 0 ? "," + fields : string.Empty) + "}]}}";
@@ -39,10 +39,10 @@ public static partial class MixedLoad
     public static async Task RunAsync(DaemonProcess daemon, TimeSpan duration, int clients)
     {
         var readLatencies = new ConcurrentBag<double>();
+        var writes = new ConcurrentBag<(string Name, int Status, double Ms)>();
         var errors = 0;
+        var timeouts = 0;
         var counts = 0;
-        var writesDone = 0;
-        var writesRefused = 0;
         using var stop = new CancellationTokenSource(duration);
         var workers = Enumerable.Range(0, clients).Select(async id =>
         {
@@ -59,17 +59,10 @@ public static partial class MixedLoad
                         using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body) };
                         using var response = await client.SendAsync(request);
                         var status = (int)response.StatusCode;
+                        writes.Add(($"{method} {path}", status, watch.Elapsed.TotalMilliseconds));
                         if (status >= 500)
                         {
                             Interlocked.Increment(ref errors);
-                        }
-                        else if (status >= 400)
-                        {
-                            Interlocked.Increment(ref writesRefused);
-                        }
-                        else
-                        {
-                            Interlocked.Increment(ref writesDone);
                         }
                     }
                     else
@@ -86,6 +79,12 @@ public static partial class MixedLoad
                 {
                     Interlocked.Increment(ref errors);
                 }
+                catch (TaskCanceledException)
+                {
+                    // The client's timeout (60 s): an answer that never came is an error too.
+                    Interlocked.Increment(ref errors);
+                    Interlocked.Increment(ref timeouts);
+                }
 
                 Interlocked.Increment(ref counts);
             }
@@ -94,19 +93,28 @@ public static partial class MixedLoad
         var sorted = readLatencies.Order().ToList();
         Console.WriteLine(
             $"| mixed load {duration.TotalSeconds:F0} s, {clients} clients: requests | {counts} | | | |");
-        Console.WriteLine($"| mixed load errors (5xx or connection) | {errors} | | | 0 |");
-        // A refusal (a wipe of a drive in use, a pool that already exists) is the daemon working.
-        Console.WriteLine($"| mixed load writes done / refused with 4xx | {writesDone} / {writesRefused} | | | |");
+        Console.WriteLine($"| mixed load errors (5xx, connection, no answer in 60 s) | {errors} ({timeouts} timed out) | | | 0 |");
         Console.WriteLine(
             $"| mixed load read p99 ms | {Measure.Percentile(sorted, 99).ToString("F2", CultureInfo.InvariantCulture)} | | | |");
-        Console.WriteLine($"| overlapping hardware operations in the log | {Overlaps(daemon.Output)} | | | 0 |");
+        // A refusal (a wipe of a drive in a pool, a pool that already exists) is the daemon working.
+        foreach (var group in writes.GroupBy(w => w.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ok = group.Count(w => w.Status < 400);
+            var refused = group.Count(w => w.Status is >= 400 and < 500);
+            var slowest = group.Max(w => w.Ms).ToString("F0", CultureInfo.InvariantCulture);
+            Console.WriteLine($"| mixed load {group.Key}: done / 4xx, slowest ms | {ok} / {refused}, {slowest} | | | |");
+        }
+
+        var (overlaps, seen) = Overlaps(daemon.Output);
+        Console.WriteLine($"| overlapping hardware operations in the log (of {seen} started) | {overlaps} | | | 0 |");
     }
 
-    /// <summary>Counts operations that started while another of the same area was running.</summary>
-    private static int Overlaps(string log)
+    /// <summary>Counts operations that started while another of the same area was running, of all started.</summary>
+    private static (int Overlaps, int Started) Overlaps(string log)
     {
         var running = new Dictionary<string, int>();
         var overlaps = 0;
+        var started = 0;
         foreach (Match match in OperationLine().Matches(log))
         {
             var area = match.Groups["area"].Value;
@@ -114,6 +122,7 @@ public static partial class MixedLoad
             if (match.Groups["what"].Value == "started")
             {
                 overlaps += now > 0 ? 1 : 0;
+                started++;
                 running[area] = now + 1;
             }
             else
@@ -122,11 +131,11 @@ public static partial class MixedLoad
             }
         }
 
-        return overlaps;
+        return (overlaps, started);
     }
 
     // The serializing actors log "Storage {Operation} started" / "... completed|failed" and
     // "Recovery key {Operation} started" / "... finished|failed"; the prefix names the area.
-    [GeneratedRegex(@"(?<area>Storage|Recovery key) \S+ (?<what>started|completed|finished|failed)")]
+    [GeneratedRegex(@"(?<area>Storage|Recovery key) [^\n]*?\b(?<what>started|completed|finished|failed)\b")]
     private static partial Regex OperationLine();
 }

@@ -20,7 +20,8 @@ public sealed class PeerAccessTests
         Assert.Equal(403, status);
         Assert.Equal(403, (int)body["error_code"]!);
         Assert.Equal("access denied for uid 65534", (string?)body["error"]);
-        Assert.Contains("API PUT /1.0/system by uid 65534", daemon.Output);
+        // The audit line is written once the answer has gone out.
+        await WaitForAsync(() => daemon.Output.Contains("API PUT /1.0/system by uid 65534"));
         Assert.Contains(": 403 in ", daemon.Output);
     }
 
