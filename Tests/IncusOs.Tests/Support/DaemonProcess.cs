@@ -174,13 +174,19 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     private async Task LaunchAsync()
     {
-        var info = new ProcessStartInfo("dotnet")
+        // INCUS_OSD_EXECUTABLE runs a published daemon instead (the benches measure the deployed form).
+        var executable = Environment.GetEnvironmentVariable("INCUS_OSD_EXECUTABLE");
+        var info = new ProcessStartInfo(string.IsNullOrEmpty(executable) ? "dotnet" : executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(DaemonDll);
+        if (string.IsNullOrEmpty(executable))
+        {
+            info.ArgumentList.Add(DaemonDll);
+        }
+
         foreach (var arg in new[] { "--simulate", "--socket", SocketPath, "--state-dir", StateDirectory })
         {
             info.ArgumentList.Add(arg);
