@@ -45,12 +45,13 @@ public sealed partial class SecurityActor
         Become(Busy);
         run(operations, keys, token).PipeTo(
             Self,
-            success: outcome => new KeysChangeCompleted(operation, replyTo, outcome, started),
+            success: outcome => new KeysChangeCompleted(operation, replyTo, outcome, started, _incarnation),
             failure: ex => new KeysChangeCompleted(
                 operation,
                 replyTo,
                 new KeySlotOperations.Outcome(null, Rejection.BadRequest(ex.GetBaseException().Message)),
-                started));
+                started,
+                _incarnation));
     }
 
     private void HandleKeysChangeCompleted(KeysChangeCompleted message)
@@ -91,8 +92,9 @@ public sealed partial class SecurityActor
         Become(Busy);
         operations.ResetBindingsAsync(keys, token).PipeTo(
             Self,
-            success: reply => new BindingsReset(replyTo, reply, started),
-            failure: ex => new BindingsReset(replyTo, Rejection.Internal(ex.GetBaseException().Message), started));
+            success: reply => new BindingsReset(replyTo, reply, started, _incarnation),
+            failure: ex => new BindingsReset(
+                replyTo, Rejection.Internal(ex.GetBaseException().Message), started, _incarnation));
     }
 
     private void HandleBindingsReset(BindingsReset message)
@@ -121,13 +123,45 @@ public sealed partial class SecurityActor
         var replyTo = message.ReplyTo;
         system.Ask<object>(new SystemActor.PerformPowerAction(Reboot), _timeouts.Ask).PipeTo(
             Self,
-            success: reply => new RebootAnswered(replyTo, reply),
-            failure: ex => new RebootAnswered(replyTo, Rejection.Internal(ex.GetBaseException().Message)));
+            success: reply => new RebootAnswered(replyTo, reply, _incarnation),
+            failure: ex => new RebootAnswered(
+                replyTo, Rejection.Internal(ex.GetBaseException().Message), _incarnation));
     }
 
     private void HandleRebootAnswered(RebootAnswered message)
     {
         message.ReplyTo.Tell(message.Reply is Rejection ? message.Reply : Done.Instance);
         BecomeIdle();
+    }
+
+    /// <summary>
+    /// Completions of operations an earlier incarnation started (the machine rebooted under them): the
+    /// client still gets its answer instead of waiting for its timeout, and key slots that did change
+    /// are listed, since the list follows the volumes. This incarnation's own mode is left alone.
+    /// </summary>
+    private void ReceiveLate()
+    {
+        Receive<KeysChangeCompleted>(m => IsLate(m.Incarnation), HandleLateKeysChange);
+        Receive<BindingsReset>(m => IsLate(m.Incarnation), m => AnswerLate("bindings reset", m.ReplyTo, m.Reply));
+        Receive<RebootAnswered>(m => IsLate(m.Incarnation), m => AnswerLate("reboot", m.ReplyTo, m.Reply));
+    }
+
+    private bool IsLate(object incarnation) => !ReferenceEquals(incarnation, _incarnation);
+
+    private void HandleLateKeysChange(KeysChangeCompleted message)
+    {
+        if (message.Outcome.Keys is { } keys)
+        {
+            _state = _state.WithKeys(keys);
+            _store.Save(_state);
+        }
+
+        AnswerLate($"recovery key {message.Operation}", message.ReplyTo, message.Outcome.Reply);
+    }
+
+    private void AnswerLate(string operation, IActorRef replyTo, object reply)
+    {
+        _log.Warning("The {Operation} started before a restart ended: answering its client", operation);
+        replyTo.Tell(reply is Rejection ? reply : Done.Instance);
     }
 }

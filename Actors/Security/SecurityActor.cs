@@ -26,6 +26,7 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
     private readonly ActorTimeouts _timeouts;
     private readonly JsonStateStore<SecurityState> _store;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly object _incarnation = new();
     private SecurityState _state = SecurityState.Empty;
     private IReadOnlyList<EncryptedVolume> _volumes = [];
 
@@ -82,12 +83,14 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
         public override string ToString() => $"StartupCompleted {{ Generated = {GeneratedKey is not null} }}";
     }
 
+    // Each completion names the incarnation that started its operation: a simulated reboot restarts the
+    // actor and keeps its mailbox, so a completion can reach a later incarnation (see HandleLate*).
     private sealed record KeysChangeCompleted(
-        string Operation, IActorRef ReplyTo, KeySlotOperations.Outcome Outcome, long Started);
+        string Operation, IActorRef ReplyTo, KeySlotOperations.Outcome Outcome, long Started, object Incarnation);
 
-    private sealed record BindingsReset(IActorRef ReplyTo, object Reply, long Started);
+    private sealed record BindingsReset(IActorRef ReplyTo, object Reply, long Started, object Incarnation);
 
-    private sealed record RebootAnswered(IActorRef ReplyTo, object Reply);
+    private sealed record RebootAnswered(IActorRef ReplyTo, object Reply, object Incarnation);
 
     protected override void PreStart()
     {
@@ -114,6 +117,7 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
 
     private void Starting()
     {
+        ReceiveLate();
         Receive<StartupCompleted>(HandleStartupCompleted);
         Receive<PoolEncryptionKeyCreated>(HandlePoolEncryptionKeyCreated);
         ReceiveAny(_ => Stash.Stash());
@@ -121,6 +125,7 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
 
     private void Idle()
     {
+        ReceiveLate();
         Receive<GetSecurity>(HandleGetSecurity);
         Receive<PoolEncryptionKeyCreated>(HandlePoolEncryptionKeyCreated);
         Receive<AddRecoveryKey>(HandleAddRecoveryKey);
@@ -130,6 +135,7 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
 
     private void Busy()
     {
+        ReceiveLate();
         Receive<GetSecurity>(HandleGetSecurity);
         Receive<PoolEncryptionKeyCreated>(HandlePoolEncryptionKeyCreated);
         Receive<KeysChangeCompleted>(HandleKeysChangeCompleted);

@@ -219,6 +219,28 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
     }
 
     [Fact]
+    public async Task ResetEncryptionBindings_ActorRestartedByTheReboot_ClientStillAnswered()
+    {
+        var system = CreateTestProbe();
+        ActorRegistry.For(Sys).Register<SystemActor>(system.Ref);
+        await GetAsync(Start());
+        ChangeDbxAndReboot();
+        var parent = Sys.ActorOf(Props.Create(() => new RestartingParent(SecurityProps(null))), "boot");
+        var child = await Sys.ActorSelection(parent.Path / "security").ResolveOne(Wait);
+        await GetAsync(parent);
+
+        parent.Tell(SecurityActor.ResetEncryptionBindings.Instance, TestActor);
+        await system.ExpectMsgAsync<SystemActor.PerformPowerAction>(Wait);
+        // The simulated reboot restarts every area (a Kill under the root supervisor) before the
+        // security actor hears that the system accepted the reboot.
+        child.Tell(Kill.Instance);
+        await GetAsync(parent);
+        system.Reply(Done.Instance);
+
+        await ExpectMsgAsync<Done>(Wait);
+    }
+
+    [Fact]
     public async Task PoolEncryptionKeyCreated_AfterRetrieval_KeysNotRetrievedAgain()
     {
         var actor = Start();
@@ -233,7 +255,13 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
 
     private IActorRef Start(IEncryptedVolumes? volumes = null, string? name = null)
     {
-        var props = Props.Create(() => new SecurityActor(
+        var props = SecurityProps(volumes);
+
+        return name is null ? Sys.ActorOf(props) : Sys.ActorOf(props, name);
+    }
+
+    private Props SecurityProps(IEncryptedVolumes? volumes = null) =>
+        Props.Create(() => new SecurityActor(
             _security,
             _security,
             volumes ?? _security,
@@ -241,9 +269,6 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
             new ActorTimeouts(),
             new SecurityActorSettings(StateFile),
             NullLoggerFactory.Instance));
-
-        return name is null ? Sys.ActorOf(props) : Sys.ActorOf(props, name);
-    }
 
     private async Task<SystemSecurity> GetAsync(IActorRef actor)
     {
@@ -274,6 +299,18 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
             };
         });
         _machine.RecordBoot();
+    }
+
+    /// <summary>Restarts its one child on any failure, as the root supervisor does on a machine boot.</summary>
+    private sealed class RestartingParent : ReceiveActor
+    {
+        public RestartingParent(Props child)
+        {
+            var security = Context.ActorOf(child, "security");
+            ReceiveAny(message => security.Forward(message));
+        }
+
+        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart);
     }
 
     public new void Dispose()
