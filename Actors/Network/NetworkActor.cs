@@ -32,6 +32,7 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
     private readonly ActorTimeouts _timeouts;
     private readonly JsonStateStore<SystemNetworkConfig> _store;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly object _incarnation = new();
     private SystemNetworkConfig _current = new();
 
     public NetworkActor(
@@ -76,10 +77,18 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
     internal sealed record DefaultConfigMade(SystemNetworkConfig Config);
 
     /// <summary>An apply finished: the applied config (null on failure) or the error.</summary>
-    internal sealed record ApplyCompleted(SystemNetworkConfig? Applied, string? Error, IActorRef? ReplyTo);
+    internal sealed record ApplyCompleted(SystemNetworkConfig? Applied, string? Error, IActorRef? ReplyTo)
+    {
+        /// <summary>
+        /// The actor instance that started the apply: a simulated reboot restarts the actor and keeps its
+        /// mailbox, so a completion can reach a later incarnation (<see cref="HandleLateApply"/>).
+        /// </summary>
+        public object? Incarnation { get; init; }
+    }
 
     private void Idle()
     {
+        Receive<ApplyCompleted>(IsLate, HandleLateApply);
         Receive<GetNetwork>(HandleGetNetwork);
         Receive<ReplaceNetwork>(HandleReplaceNetwork);
         Receive<PatchNetwork>(HandlePatchNetwork);
@@ -89,19 +98,19 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
     /// <summary>Before the first config is known (no stored one): everything waits, as for any area starting.</summary>
     private void Starting()
     {
+        Receive<ApplyCompleted>(IsLate, HandleLateApply);
         Receive<DnsNameRequested>(HandleDnsNameRequested);
         Receive<DefaultConfigMade>(HandleDefaultConfigMade);
         Receive<ApplyCompleted>(HandleApplyCompleted);
-        Receive<Status.Failure>(failure => HandleApplyCompleted(new ApplyCompleted(null, failure.Cause.Message, null)));
         ReceiveAny(_ => Stash.Stash());
     }
 
     private void Applying()
     {
+        Receive<ApplyCompleted>(IsLate, HandleLateApply);
         Receive<GetNetwork>(HandleGetNetwork);
         Receive<DnsNameRequested>(HandleDnsNameRequested);
         Receive<ApplyCompleted>(HandleApplyCompleted);
-        Receive<Status.Failure>(failure => HandleApplyCompleted(new ApplyCompleted(null, failure.Cause.Message, null)));
         ReceiveAny(_ => Stash.Stash());
     }
 
@@ -116,7 +125,7 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
 
         PublishDnsName();
         Become(stored is null ? Starting : Applying);
-        StartupAsync(stored).PipeTo(Self);
+        PipeToSelf(StartupAsync(stored), null);
     }
 
     protected override void PostStop()
@@ -169,7 +178,7 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
 
         _log.Info("Applying a new network configuration");
         Become(Applying);
-        ApplyAsync(config, _current, Sender).PipeTo(Self);
+        PipeToSelf(ApplyAsync(config, _current, Sender), Sender);
     }
 
     private void HandleApplyCompleted(ApplyCompleted completed)
@@ -190,6 +199,33 @@ public sealed partial class NetworkActor : ReceiveActor, IWithStash
 
         Become(Idle);
         Stash.UnstashAll();
+    }
+
+    /// <summary>
+    /// An apply this actor started before a restart (a simulated reboot) ended. The new incarnation's
+    /// start-up applies the stored configuration, so that is what is in force, not the late one: the
+    /// client hears that, and the new incarnation's own mode and apply are left alone.
+    /// </summary>
+    private void HandleLateApply(ApplyCompleted completed)
+    {
+        _log.Warning("A network apply started before a restart ended: {Outcome}", completed.Error ?? "applied");
+        completed.ReplyTo?.Tell(Rejection.Unavailable(
+            "the machine restarted during the network apply; the stored configuration is in force, "
+            + "send the request again"));
+    }
+
+    private bool IsLate(ApplyCompleted completed) => !ReferenceEquals(completed.Incarnation, _incarnation);
+
+    private void PipeToSelf(Task<ApplyCompleted> apply, IActorRef? replyTo)
+    {
+        var incarnation = _incarnation;
+        apply.PipeTo(
+            Self,
+            success: completed => completed with { Incarnation = incarnation },
+            failure: ex => new ApplyCompleted(null, ex.GetBaseException().Message, replyTo)
+            {
+                Incarnation = incarnation,
+            });
     }
 
     private void PublishDnsName()

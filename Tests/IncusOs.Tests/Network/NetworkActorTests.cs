@@ -204,12 +204,53 @@ public sealed class NetworkActorTests : TestKit, IDisposable
         Assert.Equal(new DnsNameChanged("beta", string.Empty), await probe.ExpectMsgAsync<DnsNameChanged>(Wait));
     }
 
+    [Fact]
+    public async Task Replace_ActorRestartedByARebootDuringTheApply_ClientToldAndApplyStillSerialized()
+    {
+        await StartedAsync();
+        var parent = Sys.ActorOf(Props.Create(() => new RestartingParent(NetworkProps())), "boot");
+        var child = await Sys.ActorSelection(parent.Path / "network").ResolveOne(Wait);
+        await AwaitAssertAsync(() => Assert.Equal(2, _network.Applied.Count), Wait);
+        _network.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var interrupted = parent.Ask<object>(Replace(ConfigA), Wait);
+        await AwaitAssertAsync(() => Assert.Equal(3, _network.Applied.Count), Wait);
+        // A simulated reboot: the root supervisor restarts the area; its start-up apply waits on the gate.
+        child.Tell(Kill.Instance);
+        var answer = await interrupted;
+        await AwaitAssertAsync(() => Assert.Equal(5, _network.Applied.Count), Wait);
+        var next = parent.Ask<object>(Replace(ConfigB), Wait);
+        await Task.Delay(200);
+
+        var rejection = Assert.IsType<Rejection>(answer);
+        Assert.Equal(ErrorKind.Unavailable, rejection.Kind);
+        Assert.False(next.IsCompleted);
+        Assert.Equal(5, _network.Applied.Count);
+        _network.Gate.SetResult();
+        Assert.Same(Done.Instance, await next);
+        Assert.Equal("beta", _network.Applied[^1].Hostname);
+    }
+
+    /// <summary>Restarts its one child on any failure, as the root supervisor does on a machine boot.</summary>
+    private sealed class RestartingParent : ReceiveActor
+    {
+        public RestartingParent(Props child)
+        {
+            var network = Context.ActorOf(child, "network");
+            ReceiveAny(message => network.Forward(message));
+        }
+
+        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart);
+    }
+
     private static NetworkActor.ReplaceNetwork Replace(string json) => new(JToken.Parse(json));
 
-    private IActorRef Start() =>
-        Sys.ActorOf(Props.Create(() => new NetworkActor(
+    private IActorRef Start() => Sys.ActorOf(NetworkProps());
+
+    private Props NetworkProps() =>
+        Props.Create(() => new NetworkActor(
             _network, _network, _network, _network, new ActorTimeouts(), new NetworkSettings(StateFile),
-            NullLoggerFactory.Instance)));
+            NullLoggerFactory.Instance));
 
     private async Task<IActorRef> StartedAsync()
     {

@@ -85,7 +85,8 @@ public sealed class HostileRequests
         return _random.Next(6) switch
         {
             0 => "boot=%zz",
-            1 => "entries=-" + _random.Next(1000),
+            // Not -0: journalctl reads it as 0 (systemd's safe_atou lets a negative zero through).
+            1 => "entries=-" + (1 + _random.Next(999)),
             2 => "entries=" + new string('9', 40),
             3 => "boot=" + Uri.EscapeDataString(NotABoot(Word())),
             4 => "unit=" + Uri.EscapeDataString("../../" + Word() + "\n"),
