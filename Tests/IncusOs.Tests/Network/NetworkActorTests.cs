@@ -209,7 +209,7 @@ public sealed class NetworkActorTests : TestKit, IDisposable
     {
         await StartedAsync();
         var parent = Sys.ActorOf(Props.Create(() => new RestartingParent(NetworkProps())), "boot");
-        var child = await Sys.ActorSelection(parent.Path / "network").ResolveOne(Wait);
+        var child = await parent.Ask<IActorRef>(RestartingParent.Child.Instance, Wait);
         await AwaitAssertAsync(() => Assert.Equal(2, _network.Applied.Count), Wait);
         _network.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -237,7 +237,14 @@ public sealed class NetworkActorTests : TestKit, IDisposable
         public RestartingParent(Props child)
         {
             var network = Context.ActorOf(child, "network");
+            Receive<Child>(_ => Sender.Tell(network));
             ReceiveAny(message => network.Forward(message));
+        }
+
+        /// <summary>Asks for the child itself (a selection could look before the constructor made it).</summary>
+        public sealed record Child
+        {
+            public static readonly Child Instance = new();
         }
 
         protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart);

@@ -226,7 +226,7 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
         await GetAsync(Start());
         ChangeDbxAndReboot();
         var parent = Sys.ActorOf(Props.Create(() => new RestartingParent(SecurityProps(null))), "boot");
-        var child = await Sys.ActorSelection(parent.Path / "security").ResolveOne(Wait);
+        var child = await parent.Ask<IActorRef>(RestartingParent.Child.Instance, Wait);
         await GetAsync(parent);
 
         parent.Tell(SecurityActor.ResetEncryptionBindings.Instance, TestActor);
@@ -307,7 +307,14 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
         public RestartingParent(Props child)
         {
             var security = Context.ActorOf(child, "security");
+            Receive<Child>(_ => Sender.Tell(security));
             ReceiveAny(message => security.Forward(message));
+        }
+
+        /// <summary>Asks for the child itself (a selection could look before the constructor made it).</summary>
+        public sealed record Child
+        {
+            public static readonly Child Instance = new();
         }
 
         protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart);
