@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Hosting;
 using IncusOs.Actors.Common;
@@ -28,10 +29,23 @@ public static class DaemonHost
         {
             PrepareDirectories(options);
             var app = Build(options);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            ProtectSocket(options);
-
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("incus-osd");
+            app.Lifetime.ApplicationStopping.Register(() =>
+                logger.LogInformation("Stopping, requested by {Requester}", StopRequester(new StackTrace())));
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex)
+            {
+                // Something stopped the host while it started (the actor system ending, a signal):
+                // disposing flushes the log lines that say what, which exiting at once would lose.
+                await app.DisposeAsync().ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Error: start-up was stopped: {ex.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
+            ProtectSocket(options);
             logger.LogInformation(
                 "Listening on {Socket} with state in {StateDirectory} ({Mode})",
                 options.SocketPath, options.StateDirectory, options.Mode);
@@ -46,6 +60,27 @@ public static class DaemonHost
             await Console.Error.WriteLineAsync($"Error: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Who asked the host to stop, read from the stack of the stop callback (it runs on the caller's
+    /// thread): a signal, the simulated power-off, the actor system ending. The first frames outside
+    /// the cancellation and lifetime plumbing name it.
+    /// </summary>
+    private static string StopRequester(StackTrace stack)
+    {
+        string[] plumbing =
+        [
+            "System.Threading.", "Microsoft.Extensions.Hosting.Internal.ApplicationLifetime", "IncusOs.Daemon.",
+        ];
+        var callers = stack.GetFrames()
+            .Select(f => f.GetMethod())
+            .Where(m => m?.DeclaringType?.FullName is { } type
+                && !plumbing.Any(p => type.StartsWith(p, StringComparison.Ordinal)))
+            .Take(3)
+            .Select(m => $"{m!.DeclaringType!.FullName}.{m.Name}");
+
+        return string.Join(" < ", callers);
     }
 
     public static WebApplication Build(DaemonOptions options)

@@ -9,6 +9,7 @@ public sealed partial class SimulatedSecurityMachine
 {
     private const string Modhex = "cbdefghijklnrtuv";
     private const int HashIterations = 10_000;
+    private const int KeySlots = 32;
 
     public Task<IReadOnlyList<LuksVolume>> DiscoverAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LuksVolume>>(
@@ -23,8 +24,9 @@ public sealed partial class SimulatedSecurityMachine
         await DelayAsync(cancellationToken).ConfigureAwait(false);
         var key = string.Join('-', Enumerable.Range(0, 8).Select(_ =>
             new string(Enumerable.Range(0, 8).Select(_ => Modhex[RandomNumberGenerator.GetInt32(16)]).ToArray())));
-        ChangeSlots(volume, $"--unlock-tpm2-device auto --recovery-key {volume.Device}", slots =>
-            [.. slots, PassphraseSlot(NextIndex(slots), LuksSlot.Recovery, key)]);
+        var arguments = $"--unlock-tpm2-device auto --recovery-key {volume.Device}";
+        ChangeSlots(volume, arguments, slots =>
+            [.. slots, PassphraseSlot(NextIndex(slots, arguments, "recovery key", volume), LuksSlot.Recovery, key)]);
 
         return key;
     }
@@ -32,8 +34,9 @@ public sealed partial class SimulatedSecurityMachine
     public async Task EnrollPassphraseAsync(LuksVolume volume, string passphrase, CancellationToken cancellationToken)
     {
         await DelayAsync(cancellationToken).ConfigureAwait(false);
-        ChangeSlots(volume, $"--unlock-tpm2-device auto --password {volume.Device}", slots =>
-            [.. slots, PassphraseSlot(NextIndex(slots), LuksSlot.Password, passphrase)]);
+        var arguments = $"--unlock-tpm2-device auto --password {volume.Device}";
+        ChangeSlots(volume, arguments, slots =>
+            [.. slots, PassphraseSlot(NextIndex(slots, arguments, "password", volume), LuksSlot.Password, passphrase)]);
     }
 
     public async Task WipeSlotsAsync(
@@ -133,7 +136,15 @@ public sealed partial class SimulatedSecurityMachine
         document with { Volumes = [.. document.Volumes.Select(v => v.Device == volume.Device ? volume : v)] };
 
     private static int NextIndex(IReadOnlyList<SimulatedLuksSlot> slots) =>
-        Enumerable.Range(0, 32).First(i => slots.All(s => s.Index != i));
+        Enumerable.Range(0, KeySlots).First(i => slots.All(s => s.Index != i));
+
+    // LUKS2 has 32 key slots; when they are all used, libcryptsetup says so and the enrolment fails.
+    private static int NextIndex(
+        IReadOnlyList<SimulatedLuksSlot> slots, string arguments, string what, LuksVolume volume) =>
+        slots.Count >= KeySlots
+            ? throw Failed(
+                arguments, $"All key slots full.\nFailed to add new {what} to {volume.Device}: Invalid argument")
+            : NextIndex(slots);
 
     private static SimulatedLuksSlot PassphraseSlot(int index, string type, string passphrase)
     {

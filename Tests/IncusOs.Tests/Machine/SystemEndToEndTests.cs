@@ -47,6 +47,7 @@ public sealed class SystemEndToEndTests
 
         Assert.Equal(200, status);
         Assert.Equal(0, exit);
+        Assert.Contains("Stopping, requested by IncusOs.Providers.Machine.SimulatedPowerControl", daemon.Output);
         Assert.False(File.Exists(daemon.SocketPath));
         Assert.True(ReadMachine(daemon).PoweredOff);
         await daemon.StartAgainAsync();
@@ -64,10 +65,12 @@ public sealed class SystemEndToEndTests
 
         var exit = await daemon.StopAsync();
         var socketGone = !File.Exists(daemon.SocketPath);
+        var output = daemon.Output;
         await daemon.StartAgainAsync();
 
         Assert.Equal(0, exit);
         Assert.True(socketGone);
+        Assert.Contains("Stopping, requested by System.Runtime.InteropServices.PosixSignalRegistration", output);
         var after = ReadMachine(daemon);
         Assert.Equal(before.Boots.Count, after.Boots.Count);
         Assert.Equal(before.ProductUuid, after.ProductUuid);

@@ -74,6 +74,25 @@ public sealed class SimulatedSecurityMachineTests : IDisposable
     }
 
     [Fact]
+    public async Task EnrollPassphrase_AllThirtyTwoSlotsUsed_FailsAsCryptsetupDoes()
+    {
+        var swap = (await _security.DiscoverAsync(CancellationToken.None))[1];
+        var used = (await _security.ListSlotsAsync(swap, CancellationToken.None)).Count;
+        for (var i = used; i < 32; i++)
+        {
+            await _security.EnrollPassphraseAsync(swap, $"key {i}", CancellationToken.None);
+        }
+
+        var error = await Assert.ThrowsAsync<CommandFailedException>(
+            () => _security.EnrollPassphraseAsync(swap, "one too many", CancellationToken.None));
+
+        Assert.Contains("All key slots full.", error.Message);
+        Assert.Contains($"Failed to add new password to {swap.Device}: Invalid argument", error.Message);
+        Assert.Equal(32, (await _security.ListSlotsAsync(swap, CancellationToken.None)).Count);
+        Assert.False(_security.Opens(swap, "one too many"));
+    }
+
+    [Fact]
     public async Task FaultAfterOneChange_SecondChangeFailsThenClears()
     {
         var swap = (await _security.DiscoverAsync(CancellationToken.None))[1];
