@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IncusOs.Actors.Common;
 using IncusOs.Providers;
 using IncusOs.Providers.Security;
@@ -24,6 +25,13 @@ public sealed class KeySlotOperations
         _poolKeys = poolKeys;
     }
 
+    // One slot change at a time per machine, across actor incarnations: a simulated reboot restarts the
+    // security actor while its last operation may still be running, and two rebuilds interleaving
+    // would wipe each other's new slots.
+    private static readonly ConditionalWeakTable<IEncryptedVolumes, SemaphoreSlim> Gates = new();
+
+    private SemaphoreSlim Gate => Gates.GetValue(_volumes, _ => new SemaphoreSlim(1, 1));
+
     /// <summary>The new key list (or null) and the reply; <see cref="Reply"/> is a Rejection on failure.</summary>
     public sealed record Outcome(IReadOnlyList<string>? Keys, object Reply)
     {
@@ -31,7 +39,10 @@ public sealed class KeySlotOperations
     }
 
     /// <summary>The first-start key (security.md §5): generated on root, the same string enrolled on swap.</summary>
-    public async Task<string> GenerateRecoveryKeyAsync(CancellationToken cancellationToken)
+    public Task<string> GenerateRecoveryKeyAsync(CancellationToken cancellationToken) =>
+        ExclusiveAsync(() => GenerateRecoveryKeyCoreAsync(cancellationToken), cancellationToken);
+
+    private async Task<string> GenerateRecoveryKeyCoreAsync(CancellationToken cancellationToken)
     {
         var volumes = await _volumes.DiscoverAsync(cancellationToken).ConfigureAwait(false);
         var root = volumes.FirstOrDefault(v => v.Name == "root")
@@ -44,7 +55,10 @@ public sealed class KeySlotOperations
     }
 
     /// <summary>Enrols a passphrase on every volume; a failure removes the slots it had added.</summary>
-    public async Task<Outcome> AddAsync(
+    public Task<Outcome> AddAsync(IReadOnlyList<string> keys, string passphrase, CancellationToken cancellationToken) =>
+        ExclusiveAsync(() => AddCoreAsync(keys, passphrase, cancellationToken), cancellationToken);
+
+    private async Task<Outcome> AddCoreAsync(
         IReadOnlyList<string> keys, string passphrase, CancellationToken cancellationToken)
     {
         try
@@ -66,7 +80,11 @@ public sealed class KeySlotOperations
     /// listed key still works); a failure while wiping drops the removed key from the list, because
     /// some of its slots may be gone while every remaining key has its new slots.
     /// </summary>
-    public async Task<Outcome> RemoveAsync(
+    public Task<Outcome> RemoveAsync(
+        IReadOnlyList<string> keys, string passphrase, CancellationToken cancellationToken) =>
+        ExclusiveAsync(() => RemoveCoreAsync(keys, passphrase, cancellationToken), cancellationToken);
+
+    private async Task<Outcome> RemoveCoreAsync(
         IReadOnlyList<string> keys, string passphrase, CancellationToken cancellationToken)
     {
         var remaining = keys.Where(k => !string.Equals(k, passphrase, StringComparison.Ordinal)).ToList();
@@ -106,7 +124,10 @@ public sealed class KeySlotOperations
     }
 
     /// <summary>Re-seals every volume's TPM slot to the present PCR7 (security.md §6 steps 1–5).</summary>
-    public async Task<object> ResetBindingsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public Task<object> ResetBindingsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        ExclusiveAsync(() => ResetBindingsCoreAsync(keys, cancellationToken), cancellationToken);
+
+    private async Task<object> ResetBindingsCoreAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         try
         {
@@ -195,6 +216,20 @@ public sealed class KeySlotOperations
         catch (ProviderException ex)
         {
             return Rejection.BadRequest(ex.Message);
+        }
+    }
+
+    private async Task<T> ExclusiveAsync<T>(Func<Task<T>> run, CancellationToken cancellationToken)
+    {
+        var gate = Gate;
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 

@@ -17,7 +17,9 @@ public sealed partial class SecurityActor
             return;
         }
 
-        StartKeysChange("add", (operations, keys, token) => operations.AddAsync(keys, message.Passphrase, token));
+        StartKeysChange(
+            new PendingKeyChange(PendingKeyChange.Add, message.Passphrase),
+            (operations, keys, token) => operations.AddAsync(keys, message.Passphrase, token));
     }
 
     private void HandleRemoveRecoveryKey(RemoveRecoveryKey message)
@@ -29,13 +31,19 @@ public sealed partial class SecurityActor
             return;
         }
 
-        StartKeysChange("remove", (operations, keys, token) => operations.RemoveAsync(keys, message.Passphrase, token));
+        StartKeysChange(
+            new PendingKeyChange(PendingKeyChange.Remove, message.Passphrase),
+            (operations, keys, token) => operations.RemoveAsync(keys, message.Passphrase, token));
     }
 
     private void StartKeysChange(
-        string operation,
+        PendingKeyChange change,
         Func<KeySlotOperations, IReadOnlyList<string>, CancellationToken, Task<KeySlotOperations.Outcome>> run)
     {
+        // Written down first, so that a start after a crash or reboot in the middle finishes it.
+        _state = _state.WithPending(change);
+        _store.Save(_state);
+        var operation = change.Operation;
         var replyTo = Sender;
         var keys = _state.RecoveryKeys;
         var operations = _operations;
@@ -56,12 +64,9 @@ public sealed partial class SecurityActor
 
     private void HandleKeysChangeCompleted(KeysChangeCompleted message)
     {
-        if (message.Outcome.Keys is { } keys)
-        {
-            // The list follows the volumes: it changes only once the slots have.
-            _state = _state.WithKeys(keys);
-            _store.Save(_state);
-        }
+        // The list follows the volumes: it changes only once the slots have.
+        _state = (message.Outcome.Keys is { } keys ? _state.WithKeys(keys) : _state).WithPending(null);
+        _store.Save(_state);
 
         if (message.Outcome.Reply is Rejection rejection)
         {
@@ -136,28 +141,20 @@ public sealed partial class SecurityActor
 
     /// <summary>
     /// Completions of operations an earlier incarnation started (the machine rebooted under them): the
-    /// client still gets its answer instead of waiting for its timeout, and key slots that did change
-    /// are listed, since the list follows the volumes. This incarnation's own mode is left alone.
+    /// client still gets its answer instead of waiting for its timeout. The state is not touched: the
+    /// change was left pending, and this incarnation's start-up finishes it after the old operation
+    /// has let go of the volumes. This incarnation's own mode is left alone.
     /// </summary>
     private void ReceiveLate()
     {
-        Receive<KeysChangeCompleted>(m => IsLate(m.Incarnation), HandleLateKeysChange);
+        Receive<KeysChangeCompleted>(
+            m => IsLate(m.Incarnation),
+            m => AnswerLate($"recovery key {m.Operation}", m.ReplyTo, m.Outcome.Reply));
         Receive<BindingsReset>(m => IsLate(m.Incarnation), m => AnswerLate("bindings reset", m.ReplyTo, m.Reply));
         Receive<RebootAnswered>(m => IsLate(m.Incarnation), m => AnswerLate("reboot", m.ReplyTo, m.Reply));
     }
 
     private bool IsLate(object incarnation) => !ReferenceEquals(incarnation, _incarnation);
-
-    private void HandleLateKeysChange(KeysChangeCompleted message)
-    {
-        if (message.Outcome.Keys is { } keys)
-        {
-            _state = _state.WithKeys(keys);
-            _store.Save(_state);
-        }
-
-        AnswerLate($"recovery key {message.Operation}", message.ReplyTo, message.Outcome.Reply);
-    }
 
     private void AnswerLate(string operation, IActorRef replyTo, object reply)
     {

@@ -80,6 +80,9 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
     private sealed record StartupCompleted(
         string? GeneratedKey, IReadOnlyList<EncryptedVolume>? Volumes, Exception? Failure)
     {
+        /// <summary>The outcome of finishing <see cref="SecurityState.Pending"/>, when there was one.</summary>
+        public KeySlotOperations.Outcome? Finished { get; init; }
+
         public override string ToString() => $"StartupCompleted {{ Generated = {GeneratedKey is not null} }}";
     }
 
@@ -96,15 +99,19 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
     {
         _state = _store.Load() ?? SecurityState.Empty;
         Context.System.EventStream.Subscribe(Self, typeof(PoolEncryptionKeyCreated));
-        var needsKey = _state.RecoveryKeys.Count == 0;
+        var state = _state;
         var token = OperationToken();
         var operations = _operations;
-        if (needsKey)
+        if (state.Pending is { } pending)
+        {
+            _log.Warning("Finishing a recovery key {Operation} that was cut short", pending.Operation);
+        }
+        else if (state.RecoveryKeys.Count == 0)
         {
             _log.Info("Generating the first recovery key");
         }
 
-        StartupAsync(operations, needsKey, token).PipeTo(
+        StartupAsync(operations, state, token).PipeTo(
             Self, success: r => r, failure: ex => new StartupCompleted(null, null, ex));
     }
 
@@ -147,9 +154,19 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
     }
 
     private static async Task<StartupCompleted> StartupAsync(
-        KeySlotOperations operations, bool needsKey, CancellationToken token)
+        KeySlotOperations operations, SecurityState state, CancellationToken token)
     {
-        var key = needsKey ? await operations.GenerateRecoveryKeyAsync(token).ConfigureAwait(false) : null;
+        // An add is finished by enrolling the key again (an extra slot for a listed key does no harm);
+        // a removal by running the rebuild again, which leaves exactly the remaining keys' new slots.
+        KeySlotOperations.Outcome? finished = state.Pending switch
+        {
+            { Operation: PendingKeyChange.Remove } pending =>
+                await operations.RemoveAsync(state.RecoveryKeys, pending.Key, token).ConfigureAwait(false),
+            { } pending => await operations.AddAsync(state.RecoveryKeys, pending.Key, token).ConfigureAwait(false),
+            null => null,
+        };
+        var keys = finished?.Keys ?? state.RecoveryKeys;
+        var key = keys.Count == 0 ? await operations.GenerateRecoveryKeyAsync(token).ConfigureAwait(false) : null;
         IReadOnlyList<EncryptedVolume> volumes;
         try
         {
@@ -161,7 +178,7 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
             volumes = [];
         }
 
-        return new StartupCompleted(key, volumes, null);
+        return new StartupCompleted(key, volumes, null) { Finished = finished };
     }
 
     private void HandleStartupCompleted(StartupCompleted message)
@@ -169,6 +186,24 @@ public sealed partial class SecurityActor : ReceiveActor, IWithStash
         if (message.Failure is not null)
         {
             throw new SecurityStartupException(message.Failure.GetBaseException().Message, message.Failure);
+        }
+
+        if (message.Finished is { } finished && _state.Pending is { } pending)
+        {
+            if (finished.Reply is Rejection rejection)
+            {
+                // Kept pending: the next start tries again; the listed keys are those of before.
+                _log.Error(
+                    "Could not finish the recovery key {Operation} that was cut short: {Reason}",
+                    pending.Operation,
+                    rejection.Message);
+            }
+            else
+            {
+                _state = _state.WithKeys(finished.Keys ?? _state.RecoveryKeys).WithPending(null);
+                _store.Save(_state);
+                _log.Info("Finished the recovery key {Operation} that was cut short", pending.Operation);
+            }
         }
 
         if (message.GeneratedKey is { } key)

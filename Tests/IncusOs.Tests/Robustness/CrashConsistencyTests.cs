@@ -1,4 +1,6 @@
 using System.Text;
+using IncusOs.Providers.Security;
+using IncusOs.Providers.Simulation;
 using IncusOs.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
@@ -7,8 +9,9 @@ namespace IncusOs.Tests.Robustness;
 
 /// <summary>
 /// Acknowledged mutations survive SIGKILL: a client sends network, update, pool and key changes
-/// and reboots one after another while the daemon is killed at a random moment; after each restart
-/// every change answered 200 is there (or the one in flight replaced it), and every state file reads.
+/// (adds and removals) and reboots one after another while the daemon is killed at a random moment;
+/// after each restart every change answered 200 is there (or the one in flight replaced it), every
+/// state file reads, and every listed recovery key opens every volume.
 /// <c>CRASH_ITERATIONS</c> (default 50) and <c>CRASH_SEED</c> set the run; <c>Tests/crash</c> runs 500.
 /// </summary>
 public sealed class CrashConsistencyTests
@@ -90,6 +93,7 @@ public sealed class CrashConsistencyTests
     {
         private readonly Dictionary<string, (string? Acked, string? InFlight)> _registers = new();
         private readonly HashSet<string> _keys = [];
+        private readonly HashSet<string> _removed = [];
         private int _boots;
 
         public Mutation Next(Random random, int iteration)
@@ -118,6 +122,11 @@ public sealed class CrashConsistencyTests
                             "present"));
                 case 3 when _boots < 5:
                     return new Mutation("boot", HttpMethod.Put, "/1.0/system", "{\"action\":\"reboot\"}", "reboot");
+                case 4 when _keys.Count >= 2:
+                    // A removal by rebuild; until it is answered the key may or may not be listed.
+                    var key = _keys.Order(StringComparer.Ordinal).ElementAt(random.Next(_keys.Count));
+                    _keys.Remove(key);
+                    return new Mutation("unkey", HttpMethod.Delete, "/1.0/system/security", key, key);
                 default:
                     return Track(new Mutation(
                         "key", HttpMethod.Put, "/1.0/system/security", $"crash-key-{n}", $"crash-key-{n}"));
@@ -142,6 +151,16 @@ public sealed class CrashConsistencyTests
                 return;
             }
 
+            if (mutation.Register == "unkey")
+            {
+                if (acknowledged)
+                {
+                    _removed.Add(mutation.Value);
+                }
+
+                return;
+            }
+
             var (acked, _) = _registers.GetValueOrDefault(mutation.Register);
             _registers[mutation.Register] = acknowledged ? (mutation.Value, null) : (acked, null);
         }
@@ -160,12 +179,31 @@ public sealed class CrashConsistencyTests
             Assert.True(
                 _keys.IsSubsetOf(keys),
                 $"iteration {iteration}: acknowledged keys missing from [{string.Join(", ", keys)}]");
+            Assert.False(
+                _removed.Overlaps(keys),
+                $"iteration {iteration}: a removed key is listed: [{string.Join(", ", keys)}]");
             _keys.UnionWith(keys.Where(k => k.StartsWith("crash-key-", StringComparison.Ordinal)));
+
+            // Whatever a kill interrupted (an add, a removal by rebuild), every listed key opens every volume.
+            var machine = new SimulatedSecurityMachine(SimulatedMachine.OpenOrCreate(daemon.StateDirectory));
+            foreach (var volume in await machine.DiscoverAsync(CancellationToken.None))
+            {
+                var locked = keys.Where(k => !machine.Opens(volume, k)).ToList();
+                Assert.True(
+                    locked.Count == 0,
+                    $"iteration {iteration}: {volume.Device} does not open with [{string.Join(", ", locked)}]; "
+                    + $"the daemon's key operations:\n{KeyLines(daemon.Output)}");
+            }
             foreach (var register in new[] { "hostname", "frequency", "pool" })
             {
                 _registers[register] = (Observed(register, network, update, tank), null);
             }
         }
+
+        private static string KeyLines(string log) => string.Join(
+            '\n', log.Split('\n').Where(l => l.Contains("ecovery key", StringComparison.Ordinal)
+                || l.Contains("/1.0/system/security", StringComparison.Ordinal)
+                || l.Contains("Listening on", StringComparison.Ordinal)).TakeLast(60));
 
         private Mutation Track(Mutation mutation)
         {

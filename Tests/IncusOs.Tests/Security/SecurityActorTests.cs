@@ -7,6 +7,7 @@ using IncusOs.Providers.Machine;
 using IncusOs.Providers.Security;
 using IncusOs.Providers.Simulation;
 using Microsoft.Extensions.Logging.Abstractions;
+using Newtonsoft.Json.Linq;
 
 namespace IncusOs.Tests.Security;
 
@@ -58,6 +59,36 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
         var again = await GetAsync(Start());
 
         Assert.Equal([key], again.Config.EncryptionRecoveryKeys);
+    }
+
+    [Theory]
+    [InlineData("remove", "first")]
+    [InlineData("add", "third")]
+    public async Task Start_ChangeCutShort_FinishedSoEveryListedKeyOpensEveryVolume(string operation, string key)
+    {
+        var actor = Start();
+        await GetAsync(actor);
+        await AddAsync(actor, "first");
+        await AddAsync(actor, "second");
+        Watch(actor);
+        Sys.Stop(actor);
+        ExpectTerminated(actor, Wait);
+        // A crash right after the change was written down, before any slot work.
+        var state = JObject.Parse(File.ReadAllText(StateFile));
+        state["pending_change"] = new JObject { ["operation"] = operation, ["key"] = key };
+        File.WriteAllText(StateFile, state.ToString());
+
+        var keys = (await GetAsync(Start())).Config.EncryptionRecoveryKeys!;
+
+        Assert.Equal(operation == "remove", !keys.Contains(key));
+        Assert.Contains("second", keys);
+        foreach (var volume in await _security.DiscoverAsync(CancellationToken.None))
+        {
+            Assert.All(keys, k => Assert.True(_security.Opens(volume, k), $"{volume.Device} with {k}"));
+            Assert.Equal(operation == "add", _security.Opens(volume, key));
+        }
+
+        Assert.DoesNotContain("pending_change", File.ReadAllText(StateFile));
     }
 
     [Fact]
