@@ -126,9 +126,10 @@ public sealed class ApiMiddleware
         var drained = 0;
         try
         {
+            var body = context.Request.Body;
             int read;
             while (drained < limit
-                   && (read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
+                   && (read = await body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
             {
                 drained += read;
             }
@@ -159,7 +160,8 @@ public sealed class ApiMiddleware
         context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
         context.Response.Headers.Location = location;
         context.Response.ContentType = "text/html; charset=utf-8";
-        var body = Encoding.UTF8.GetBytes($"<a href=\"{System.Net.WebUtility.HtmlEncode(location)}\">Moved Permanently</a>.\n\n");
+        var href = System.Net.WebUtility.HtmlEncode(location);
+        var body = Encoding.UTF8.GetBytes($"<a href=\"{href}\">Moved Permanently</a>.\n\n");
 
         return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }

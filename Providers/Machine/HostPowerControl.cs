@@ -30,7 +30,8 @@ public sealed class HostPowerControl : IPowerControl
         }
         catch (DBusException ex)
         {
-            throw new ProviderException($"logind refused the {action.ToString().ToLowerInvariant()}: {ex.ErrorMessage}", ex);
+            var name = action.ToString().ToLowerInvariant();
+            throw new ProviderException($"logind refused the {name}: {ex.ErrorMessage}", ex);
         }
 
         return PowerOutcome.Requested;

@@ -22,7 +22,8 @@ public static partial class MixedLoad
     private static readonly (HttpMethod Method, string Path, string Body)[] Writes =
     [
         (HttpMethod.Post, "/1.0/system/update", string.Empty),
-        (HttpMethod.Put, "/1.0/system/update", "{\"config\":{\"update_frequency\":43200000000000,\"auto_reboot\":false}}"),
+        (HttpMethod.Put, "/1.0/system/update",
+            "{\"config\":{\"update_frequency\":43200000000000,\"auto_reboot\":false}}"),
         (HttpMethod.Post, "/1.0/system/storage/wipe", "{\"id\":\"/dev/sdb\"}"),
         (HttpMethod.Put, "/1.0/system/storage", PoolBody("\"type\":\"zfs-raid0\",\"devices\":[\"" + PoolDrive + "\"]")),
         (HttpMethod.Delete, "/1.0/system/storage", PoolBody(string.Empty)),
@@ -93,16 +94,18 @@ public static partial class MixedLoad
         var sorted = readLatencies.Order().ToList();
         Console.WriteLine(
             $"| mixed load {duration.TotalSeconds:F0} s, {clients} clients: requests | {counts} | | | |");
-        Console.WriteLine($"| mixed load errors (5xx, connection, no answer in 60 s) | {errors} ({timeouts} timed out) | | | 0 |");
         Console.WriteLine(
-            $"| mixed load read p99 ms | {Measure.Percentile(sorted, 99).ToString("F2", CultureInfo.InvariantCulture)} | | | |");
+            $"| mixed load errors (5xx, connection, no answer in 60 s) | {errors} ({timeouts} timed out) | | | 0 |");
+        var p99 = Measure.Percentile(sorted, 99).ToString("F2", CultureInfo.InvariantCulture);
+        Console.WriteLine($"| mixed load read p99 ms | {p99} | | | |");
         // A refusal (a wipe of a drive in a pool, a pool that already exists) is the daemon working.
         foreach (var group in writes.GroupBy(w => w.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var ok = group.Count(w => w.Status < 400);
             var refused = group.Count(w => w.Status is >= 400 and < 500);
             var slowest = group.Max(w => w.Ms).ToString("F0", CultureInfo.InvariantCulture);
-            Console.WriteLine($"| mixed load {group.Key}: done / 4xx, slowest ms | {ok} / {refused}, {slowest} | | | |");
+            Console.WriteLine(
+                $"| mixed load {group.Key}: done / 4xx, slowest ms | {ok} / {refused}, {slowest} | | | |");
         }
 
         var (overlaps, seen) = Overlaps(daemon.Output);

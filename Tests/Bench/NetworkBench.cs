@@ -37,7 +37,8 @@ public static class NetworkBench
                 files = Run(config, iterations);
                 watch.Stop();
                 var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-                samples.Add((watch.Elapsed.TotalMicroseconds / iterations / devices, (double)bytes / iterations / devices));
+                var runs = (double)iterations * devices;
+                samples.Add((watch.Elapsed.TotalMicroseconds / runs, bytes / runs));
             }
 
             var (micros, allocated) = samples.OrderBy(s => s.Micros).ElementAt(samples.Count / 2);

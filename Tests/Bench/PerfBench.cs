@@ -8,14 +8,15 @@ namespace IncusOs.Bench;
 
 /// <summary>
 /// Issue 9's suite: the simulated daemon against the floor app, side by side in one run: start-up,
-/// reads at 1 and 16 connections after a warm-up of each path (req/s and p99), idle RSS and RSS after 100,000 requests, and a
-/// mixed load (<see cref="MixedLoad"/>).
+/// reads at 1 and 16 connections after a warm-up of each path (req/s and p99), idle RSS and RSS
+/// after 100,000 requests, and a mixed load (<see cref="MixedLoad"/>).
 /// </summary>
 public static class PerfBench
 {
     private const int WarmUpRequests = 30_000;
 
-    private static readonly string[] Paths = ["/1.0", "/1.0/system/update", "/1.0/system/storage", "/1.0/system/network"];
+    private static readonly string[] Paths =
+        ["/1.0", "/1.0/system/update", "/1.0/system/storage", "/1.0/system/network"];
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -129,7 +129,8 @@ public sealed class HostileRequests
                 big[^1] = (byte)'}';
                 return big;
             case 5:
-                return Encoding.UTF8.GetBytes($"{{\"{Pick(Keys)}\":{Pick(["1e400", "-1e400", "99999999999999999999999", "1.5e308", "-0"])}}}");
+                var huge = Pick(["1e400", "-1e400", "99999999999999999999999", "1.5e308", "-0"]);
+                return Encoding.UTF8.GetBytes($"{{\"{Pick(Keys)}\":{huge}}}");
             default:
                 return Encoding.UTF8.GetBytes(WrongTypes(3));
         }

@@ -50,7 +50,9 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a daemon on a new temporary directory; <paramref name="prepare"/> may seed the state first.</summary>
+    /// <summary>
+    /// Starts a daemon on a new temporary directory; <paramref name="prepare"/> may seed the state first.
+    /// </summary>
     public static async Task<DaemonProcess> StartAsync(
         Action<string>? prepare = null,
         IReadOnlyList<string>? extraArgs = null,
@@ -70,12 +72,14 @@ public sealed class DaemonProcess : IAsyncDisposable
         get
         {
             var local = Path.Combine(AppContext.BaseDirectory, "incus-osd.dll");
-            if (File.Exists(local) && File.Exists(Path.Combine(AppContext.BaseDirectory, "incus-osd.runtimeconfig.json")))
+            var runtimeConfig = Path.Combine(AppContext.BaseDirectory, "incus-osd.runtimeconfig.json");
+            if (File.Exists(local) && File.Exists(runtimeConfig))
             {
                 return local;
             }
 
-            var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            var release = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal);
+            var configuration = release ? "Release" : "Debug";
 
             return Path.Combine(TestPaths.RepositoryRoot, "Daemon", "bin", configuration, "net10.0", "incus-osd.dll");
         }
