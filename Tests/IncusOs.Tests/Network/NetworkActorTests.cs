@@ -2,6 +2,8 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using IncusOs.Actors.Common;
 using IncusOs.Actors.Network;
+using IncusOs.Actors.Supervision;
+using IncusOs.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json;
@@ -208,18 +210,17 @@ public sealed class NetworkActorTests : TestKit, IDisposable
     public async Task Replace_ActorRestartedByARebootDuringTheApply_ClientToldAndApplyStillSerialized()
     {
         await StartedAsync();
-        var parent = Sys.ActorOf(Props.Create(() => new RestartingParent(NetworkProps())), "boot");
-        var child = await parent.Ask<IActorRef>(RestartingParent.Child.Instance, Wait);
+        var (root, actor) = await SupervisedArea.StartAsync<NetworkActor>(this, NetworkProps(), "network");
         await AwaitAssertAsync(() => Assert.Equal(2, _network.Applied.Count), Wait);
         _network.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var interrupted = parent.Ask<object>(Replace(ConfigA), Wait);
+        var interrupted = actor.Ask<object>(Replace(ConfigA), Wait);
         await AwaitAssertAsync(() => Assert.Equal(3, _network.Applied.Count), Wait);
         // A simulated reboot: the root supervisor restarts the area; its start-up apply waits on the gate.
-        child.Tell(Kill.Instance);
+        root.Tell(RootSupervisor.RestartAreas.Instance);
         var answer = await interrupted;
         await AwaitAssertAsync(() => Assert.Equal(5, _network.Applied.Count), Wait);
-        var next = parent.Ask<object>(Replace(ConfigB), Wait);
+        var next = actor.Ask<object>(Replace(ConfigB), Wait);
         await Task.Delay(200);
 
         var rejection = Assert.IsType<Rejection>(answer);
@@ -229,25 +230,6 @@ public sealed class NetworkActorTests : TestKit, IDisposable
         _network.Gate.SetResult();
         Assert.Same(Done.Instance, await next);
         Assert.Equal("beta", _network.Applied[^1].Hostname);
-    }
-
-    /// <summary>Restarts its one child on any failure, as the root supervisor does on a machine boot.</summary>
-    private sealed class RestartingParent : ReceiveActor
-    {
-        public RestartingParent(Props child)
-        {
-            var network = Context.ActorOf(child, "network");
-            Receive<Child>(_ => Sender.Tell(network));
-            ReceiveAny(message => network.Forward(message));
-        }
-
-        /// <summary>Asks for the child itself (a selection could look before the constructor made it).</summary>
-        public sealed record Child
-        {
-            public static readonly Child Instance = new();
-        }
-
-        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart);
     }
 
     private static NetworkActor.ReplaceNetwork Replace(string json) => new(JToken.Parse(json));

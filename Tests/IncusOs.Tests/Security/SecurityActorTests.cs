@@ -3,9 +3,11 @@ using Akka.Hosting;
 using IncusOs.Actors.Common;
 using IncusOs.Actors.Machine;
 using IncusOs.Actors.Security;
+using IncusOs.Actors.Supervision;
 using IncusOs.Providers.Machine;
 using IncusOs.Providers.Security;
 using IncusOs.Providers.Simulation;
+using IncusOs.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
 
@@ -256,16 +258,15 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
         ActorRegistry.For(Sys).Register<SystemActor>(system.Ref);
         await GetAsync(Start());
         ChangeDbxAndReboot();
-        var parent = Sys.ActorOf(Props.Create(() => new RestartingParent(SecurityProps(null))), "boot");
-        var child = await parent.Ask<IActorRef>(RestartingParent.Child.Instance, Wait);
-        await GetAsync(parent);
+        var (root, actor) = await SupervisedArea.StartAsync<SecurityActor>(this, SecurityProps(), "security");
+        await GetAsync(actor);
 
-        parent.Tell(SecurityActor.ResetEncryptionBindings.Instance, TestActor);
+        actor.Tell(SecurityActor.ResetEncryptionBindings.Instance, TestActor);
         await system.ExpectMsgAsync<SystemActor.PerformPowerAction>(Wait);
-        // The simulated reboot restarts every area (a Kill under the root supervisor) before the
-        // security actor hears that the system accepted the reboot.
-        child.Tell(Kill.Instance);
-        await GetAsync(parent);
+        // The simulated reboot restarts every area before the security actor hears that the system
+        // accepted the reboot.
+        root.Tell(RootSupervisor.RestartAreas.Instance);
+        await GetAsync(actor);
         system.Reply(Done.Instance);
 
         await ExpectMsgAsync<Done>(Wait);
@@ -330,25 +331,6 @@ public sealed class SecurityActorTests : Akka.TestKit.Xunit2.TestKit, IDisposabl
             };
         });
         _machine.RecordBoot();
-    }
-
-    /// <summary>Restarts its one child on any failure, as the root supervisor does on a machine boot.</summary>
-    private sealed class RestartingParent : ReceiveActor
-    {
-        public RestartingParent(Props child)
-        {
-            var security = Context.ActorOf(child, "security");
-            Receive<Child>(_ => Sender.Tell(security));
-            ReceiveAny(message => security.Forward(message));
-        }
-
-        /// <summary>Asks for the child itself (a selection could look before the constructor made it).</summary>
-        public sealed record Child
-        {
-            public static readonly Child Instance = new();
-        }
-
-        protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart);
     }
 
     public new void Dispose()
